@@ -1,0 +1,59 @@
+#pragma once
+// Buffered input of the ordering operators (Sort, TopN): batches with their
+// evaluated sort keys, tagged with their morsel so the result is independent
+// of which worker sank what.
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "loch/exec/physical_operator.h"
+#include "loch/exec/sort/row_sorter.h"
+
+namespace loch {
+
+/// One sunk batch: flat payload columns, flat keys, and (TopN) an ordinal
+/// per row for deterministic ties.
+struct SortPart {
+  int64_t morsel = 0;
+  int64_t seq = 0;
+  RecordBatchPtr batch;
+  std::vector<VectorPtr> keys;
+  std::vector<uint64_t> ordinals;
+};
+
+/// Evaluates `keys` over `batch` and flattens keys and payload columns.
+SortPart makeSortPart(const RecordBatchPtr& batch, const std::vector<SortKey>& keys, ExecContext& ctx);
+
+/// Sorts parts by (morsel, seq): the input order.
+void orderByMorsel(std::vector<SortPart>& parts);
+
+/// Key column `k` of all parts as one flat vector.
+VectorPtr concatKey(const std::vector<SortPart>& parts, size_t k, const DataTypePtr& type);
+
+/// Row references (part, row) for positions `idx` of the parts' concatenation.
+std::vector<uint64_t> refsOf(const std::vector<SortPart>& parts, const std::vector<uint32_t>& idx);
+
+/// gatherRefs (vector_ops.h) with fast paths for flat fixed-width and
+/// string sources: row i is sources[source(refs[i])][row(refs[i])].
+VectorPtr gatherSortRefs(const std::vector<const Vector*>& sources, const DataTypePtr& type, const uint64_t* refs,
+                         int64_t n);
+
+/// Rows `refs[0..n)` of the parts' payload as one batch of `schema`.
+RecordBatchPtr gatherParts(const std::vector<SortPart>& parts, const SchemaPtr& schema, const uint64_t* refs, int64_t n);
+
+/// Adds `bytes` to the operator's reservation (created on first use, named
+/// `name`) under `mutex`; no-op without a tracker.
+/// @throws MemoryLimitException past the session limit.
+void growReservation(std::mutex& mutex, std::unique_ptr<MemoryReservation>& reservation, ExecContext& ctx,
+                     const std::string& name, int64_t bytes);
+
+/// Specs (direction flags) of `keys`.
+std::vector<SortOrderSpec> specsOf(const std::vector<SortKey>& keys);
+
+/// "[a ASC NULLS FIRST, b DESC NULLS LAST]".
+std::string sortKeysString(const std::vector<SortKey>& keys);
+
+}  // namespace loch

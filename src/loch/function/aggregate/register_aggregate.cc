@@ -1,0 +1,82 @@
+#include "loch/common/exception.h"
+#include "loch/common/format.h"
+#include "loch/expr/expression.h"
+#include "loch/function/aggregate/aggregate_functions.h"
+#include "loch/function/builtin/builtin_functions.h"
+#include "loch/function/function_registry.h"
+
+namespace loch {
+
+AggregateCall AggregateCall::fromBindInput(const std::string& name, const AggregateBindInput& input) {
+  AggregateCall call;
+  call.name = toLower(name);
+  call.arg_types = input.argTypes();
+  for (const auto& a : input.args) {
+    if (a->kind() == ExprKind::Literal) {
+      call.literals.emplace_back(a->literal());
+    } else {
+      call.literals.emplace_back(std::nullopt);
+    }
+  }
+  call.distinct = input.distinct;
+  call.ignore_nulls = input.ignore_nulls;
+  call.ansi = input.ansi;
+  return call;
+}
+
+namespace {
+
+// Spark names (lower case, aliases resolved to their canonical function).
+BoundAggregateFunction bindByName(const AggregateCall& call) {
+  const std::string& n = call.name;
+  if (n == "count") return bindCount(call);
+  if (n == "count_if") return bindCountIf(call);
+  if (n == "sum") return bindSum(call);
+  if (n == "avg" || n == "mean") return bindAvg(call);
+  if (n == "min") return bindMinMax(call, false);
+  if (n == "max") return bindMinMax(call, true);
+  if (n == "min_by") return bindMinMaxBy(call, false);
+  if (n == "max_by") return bindMinMaxBy(call, true);
+  if (n == "first" || n == "first_value" || n == "any_value") return bindFirstLast(call, false);
+  if (n == "last" || n == "last_value") return bindFirstLast(call, true);
+  if (n == "bool_and" || n == "every") return bindBoolAgg(call, true);
+  if (n == "bool_or" || n == "some" || n == "any") return bindBoolAgg(call, false);
+  if (n == "var_samp" || n == "variance") return bindVariance(call, "var_samp");
+  if (n == "var_pop") return bindVariance(call, "var_pop");
+  if (n == "stddev_samp" || n == "stddev" || n == "std") return bindVariance(call, "stddev_samp");
+  if (n == "stddev_pop") return bindVariance(call, "stddev_pop");
+  if (n == "collect_list" || n == "array_agg") return bindCollect(call, false);
+  if (n == "collect_set") return bindCollect(call, true);
+  throw AnalysisException("UNRESOLVED_ROUTINE",
+                          "Cannot resolve routine `" + call.name + "` on search path [`system`.`builtin`].");
+}
+
+// DISTINCT does not change these results, so no distinct set is kept.
+bool distinctIsNoOp(const std::string& n) {
+  return n == "min" || n == "max" || n == "bool_and" || n == "every" || n == "bool_or" || n == "some" ||
+         n == "any" || n == "collect_set";
+}
+
+}  // namespace
+
+BoundAggregateFunction bindAggregateFunction(const AggregateCall& input) {
+  AggregateCall call = input;
+  call.name = toLower(call.name);
+  BoundAggregateFunction f = bindByName(call);
+  if (call.distinct && !distinctIsNoOp(call.name)) return makeDistinctAggregate(std::move(f));
+  return f;
+}
+
+// Each family file of this folder defines a register function; this one
+// calls them all.
+void registerAggregateFunctions(FunctionRegistry& registry) {
+  registerCountAggregates(registry);
+  registerSumAvgAggregates(registry);
+  registerMinMaxAggregates(registry);
+  registerFirstLastAggregates(registry);
+  registerBoolAggregates(registry);
+  registerVarianceAggregates(registry);
+  registerCollectAggregates(registry);
+}
+
+}  // namespace loch

@@ -1,0 +1,228 @@
+#include "loch/plan/analyzer.h"
+
+#include "loch/common/exception.h"
+#include "loch/common/format.h"
+#include "loch/function/function_binder.h"
+#include "loch/function/type_coercion.h"
+#include "loch/types/schema.h"
+
+namespace loch {
+
+namespace {
+
+bool nameMatches(const std::string& a, const std::string& b, bool case_sensitive) {
+  return case_sensitive ? a == b : equalsIgnoreCase(a, b);
+}
+
+std::string attributeSql(const ExprPtr& a) {
+  return a->qualifier().empty() ? quoteIdentifier(a->name())
+                                : quoteIdentifier(a->qualifier()) + "." + quoteIdentifier(a->name());
+}
+
+}  // namespace
+
+ExprPtr castIfNeeded(const ExprPtr& e, const DataTypePtr& to) { return castTo(e, to); }
+
+ExprPtr ensureNamed(const ExprPtr& e) {
+  if (e->kind() == ExprKind::Attribute || e->kind() == ExprKind::Alias) return e;
+  return Expr::alias(e, e->outputName());
+}
+
+void ExpressionResolver::throwUnresolved(const std::vector<std::string>& parts) const {
+  std::vector<std::string> candidates;
+  for (const auto& a : input_) candidates.push_back(attributeSql(a));
+  std::string name;
+  for (size_t i = 0; i < parts.size(); ++i) name += (i ? "." : "") + quoteIdentifier(parts[i]);
+  auto suggestions = suggestNames(name, candidates, 5);
+  throw AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                          "A column, variable, or function parameter with name " + name +
+                              " cannot be resolved. Did you mean one of the following? [" +
+                              join(suggestions, ", ") + "].");
+}
+
+ExprPtr ExpressionResolver::resolveColumn(const std::vector<std::string>& parts) const {
+  bool cs = options_.case_sensitive;
+  std::vector<ExprPtr> matches;
+  if (parts.size() == 1) {
+    for (const auto& a : input_) {
+      if (nameMatches(a->name(), parts[0], cs)) matches.push_back(a);
+    }
+  } else if (parts.size() == 2) {
+    for (const auto& a : input_) {
+      if (nameMatches(a->qualifier(), parts[0], cs) && nameMatches(a->name(), parts[1], cs)) {
+        matches.push_back(a);
+      }
+    }
+  }
+  if (matches.size() > 1) {
+    // The same attribute reachable twice (e.g. through USING) is not ambiguous.
+    bool same = true;
+    for (const auto& m : matches) same = same && m->attributeId() == matches[0]->attributeId();
+    if (!same) {
+      std::vector<std::string> names;
+      for (const auto& m : matches) names.push_back(attributeSql(m));
+      throw AnalysisException("AMBIGUOUS_REFERENCE", "Reference " + quoteIdentifier(join(parts, ".")) +
+                                                         " is ambiguous, could be: [" + join(names, ", ") + "].");
+    }
+  }
+  if (matches.empty()) throwUnresolved(parts);
+  return matches[0];
+}
+
+std::vector<ExprPtr> ExpressionResolver::expandStar(const ExprPtr& star) const {
+  const auto& q = star->nameParts();
+  std::vector<ExprPtr> out;
+  for (const auto& a : input_) {
+    if (q.empty() || nameMatches(a->qualifier(), q.back(), options_.case_sensitive)) out.push_back(a);
+  }
+  if (out.empty() && !q.empty()) {
+    throw AnalysisException("CANNOT_RESOLVE_STAR_EXPAND",
+                            "Cannot resolve " + quoteIdentifier(join(q, ".")) +
+                                ".* given input columns " + [&] {
+                                  std::vector<std::string> n;
+                                  for (const auto& a : input_) n.push_back(attributeSql(a));
+                                  return "[" + join(n, ", ") + "]";
+                                }() + ".");
+  }
+  return out;
+}
+
+ExprPtr ExpressionResolver::resolveCaseWhen(const ExprPtr& e, std::vector<ExprPtr> children) const {
+  std::vector<DataTypePtr> value_types;
+  size_t n = children.size();
+  bool has_else = n % 2 == 1;
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    if (children[i]->type()->id() == TypeId::Null) {
+      children[i] = castTo(children[i], BooleanType());
+    }
+    if (children[i]->type()->id() != TypeId::Boolean) {
+      throw AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                              "Cannot resolve \"" + e->toString() +
+                                  "\" due to data type mismatch: WHEN expressions in CaseWhen should all be "
+                                  "boolean type, but the " + std::to_string(i / 2 + 1) +
+                                  "th when expression's type is " + children[i]->type()->sql() + ".");
+    }
+    value_types.push_back(children[i + 1]->type());
+  }
+  if (has_else) value_types.push_back(children.back()->type());
+  auto common = findWiderCommonType(value_types, options_.ansi);
+  if (!common) {
+    std::vector<std::string> names;
+    for (const auto& t : value_types) names.push_back("\"" + t->sql() + "\"");
+    throw AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES",
+                            "Cannot resolve \"" + e->toString() +
+                                "\" due to data type mismatch: Input to `casewhen` should all be the same type, "
+                                "but it's [" + join(names, ", ") + "].");
+  }
+  bool nullable = !has_else;
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    children[i + 1] = castTo(children[i + 1], *common);
+    nullable = nullable || children[i + 1]->nullable();
+  }
+  if (has_else) {
+    children.back() = castTo(children.back(), *common);
+    nullable = nullable || children.back()->nullable();
+  }
+  return e->withChildren(std::move(children))->withType(*common, nullable);
+}
+
+ExprPtr ExpressionResolver::resolve(const ExprPtr& e) const {
+  switch (e->kind()) {
+    case ExprKind::Literal:
+    case ExprKind::Attribute:
+      return e;
+    case ExprKind::UnresolvedColumn:
+      return resolveColumn(e->nameParts());
+    case ExprKind::Star:
+      throw AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX",
+                              "Invalid usage of '*' in expression: a star is only allowed in a select list or "
+                              "as the argument of count.");
+    default:
+      break;
+  }
+  std::vector<ExprPtr> children;
+  for (const auto& c : e->children()) children.push_back(resolve(c));
+  switch (e->kind()) {
+    case ExprKind::Alias: {
+      auto r = e->withChildren(std::move(children));
+      return r->withType(r->child(0)->type(), r->child(0)->nullable());
+    }
+    case ExprKind::UnresolvedFunction: {
+      FunctionBindOptions opts;
+      opts.ansi = options_.ansi;
+      opts.ignore_nulls = e->ignoreNulls();
+      ExprPtr bound = bindFunctionCall(e->name(), std::move(children), e->distinct(), opts);
+      if (e->filter()) {
+        auto f = resolve(e->filter());
+        if (f->type()->id() != TypeId::Boolean) {
+          throw AnalysisException("INVALID_AGGREGATE_FILTER.NOT_BOOLEAN",
+                                  "The FILTER expression " + f->toString() +
+                                      " in an aggregate function is invalid. Expected a FILTER expression of "
+                                      "the BOOLEAN type.");
+        }
+        bound = bound->withFilter(f);
+      }
+      return bound;
+    }
+    case ExprKind::Cast: {
+      auto r = e->withChildren(std::move(children));
+      return r->withType(e->type(), r->child(0)->nullable() || e->isTry() || !options_.ansi);
+    }
+    case ExprKind::CaseWhen:
+      return resolveCaseWhen(e, std::move(children));
+    case ExprKind::SortOrder: {
+      auto r = e->withChildren(std::move(children));
+      return r->withType(r->child(0)->type(), r->child(0)->nullable());
+    }
+    default:
+      return e->withChildren(std::move(children));
+  }
+}
+
+std::vector<ExprPtr> ExpressionResolver::resolveNamedList(const std::vector<ExprPtr>& exprs) const {
+  std::vector<ExprPtr> out;
+  for (const auto& e : exprs) {
+    if (e->kind() == ExprKind::Star) {
+      auto expanded = expandStar(e);
+      out.insert(out.end(), expanded.begin(), expanded.end());
+      continue;
+    }
+    out.push_back(ensureNamed(resolve(e)));
+  }
+  return out;
+}
+
+namespace {
+
+bool isGroupingExpr(const ExprPtr& e, const std::vector<ExprPtr>& groupings) {
+  for (const auto& g : groupings) {
+    if (exprEquals(e, g)) return true;
+  }
+  return false;
+}
+
+void checkNonAggregated(const ExprPtr& e, const std::vector<ExprPtr>& groupings, const ExprPtr& top) {
+  if (e->kind() == ExprKind::AggregateFunction || e->kind() == ExprKind::Literal) return;
+  if (isGroupingExpr(e, groupings)) return;
+  if (e->kind() == ExprKind::Attribute) {
+    std::string shown = top->kind() == ExprKind::Alias ? top->child(0)->toString() : top->toString();
+    throw AnalysisException(
+        "MISSING_AGGREGATION",
+        "The non-aggregating expression \"" + shown +
+            "\" is based on columns which are not participating in the GROUP BY clause. Add the columns or the "
+            "expression to the GROUP BY, aggregate the expression, or use \"any_value(" + shown +
+            ")\" if you do not care which of the values within a group is returned.");
+  }
+  for (const auto& c : e->children()) checkNonAggregated(c, groupings, top);
+}
+
+}  // namespace
+
+void checkAggregateExpressions(const std::vector<ExprPtr>& groupings, const std::vector<ExprPtr>& outputs) {
+  for (const auto& o : outputs) {
+    const ExprPtr& body = o->kind() == ExprKind::Alias ? o->child(0) : o;
+    checkNonAggregated(body, groupings, o);
+  }
+}
+
+}  // namespace loch

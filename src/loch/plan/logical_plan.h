@@ -1,0 +1,150 @@
+#pragma once
+// Logical plans: what a query computes, independent of how. Built by the
+// DataFrame API and the SQL binder, always resolved (every expression typed,
+// every column an Attribute with a unique id, as in Spark's analyzed plans),
+// rewritten by optimizer rules, and turned into physical operators by the
+// physical planner.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "loch/exec/join/join_type.h"
+#include "loch/expr/expression.h"
+#include "loch/types/schema.h"
+#include "loch/vector/record_batch.h"
+
+namespace loch {
+
+enum class PlanKind : uint8_t {
+  LocalRelation,  // in-memory batches (createDataFrame, cached tables)
+  Project,
+  Filter,
+  Aggregate,
+  Join,
+  Sort,
+  Limit,
+  Distinct,
+  Deduplicate,  // dropDuplicates(subset)
+  Union,
+  Intersect,
+  Except,
+  Sample,
+  SubqueryAlias,
+  Repartition,
+  Hint,  // join strategy hint on a subtree (Spark's ResolvedHint): broadcast
+};
+
+/// Spark's join type strings: "inner", "left"/"leftouter"/"left_outer",
+/// "right"..., "full"/"outer"/"fullouter"/"full_outer", "semi"/"leftsemi"/
+/// "left_semi", "anti"/"leftanti"/"left_anti", "cross".
+/// @throws AnalysisException UNSUPPORTED_JOIN_TYPE for anything else.
+JoinType parseJoinType(const std::string& how);
+
+struct InMemoryTable {
+  SchemaPtr schema;
+  std::vector<RecordBatchPtr> batches;
+  int64_t numRows() const;
+  int64_t memoryBytes() const;
+};
+
+class LogicalPlan;
+using LogicalPlanPtr = std::shared_ptr<const LogicalPlan>;
+
+class LogicalPlan {
+ public:
+  PlanKind kind() const { return kind_; }
+  const std::vector<LogicalPlanPtr>& children() const { return children_; }
+  const LogicalPlanPtr& child(size_t i = 0) const { return children_[i]; }
+  /// Output columns as Attribute expressions, in order.
+  const std::vector<ExprPtr>& output() const { return output_; }
+  /// The output as a schema (names, types, nullability).
+  SchemaPtr schema() const;
+
+  // Payload, by kind.
+  /// Project: named expressions (Attribute or Alias). Aggregate: the output
+  /// expressions (may use grouping expressions and aggregate calls).
+  const std::vector<ExprPtr>& expressions() const { return expressions_; }
+  /// Aggregate: grouping expressions. Deduplicate: key attributes.
+  /// Repartition: partitioning expressions.
+  const std::vector<ExprPtr>& groupings() const { return groupings_; }
+  /// Filter predicate; Join condition (may be null).
+  const ExprPtr& condition() const { return condition_; }
+  /// Sort: SortOrder expressions.
+  const std::vector<ExprPtr>& orders() const { return expressions_; }
+  JoinType joinType() const { return join_type_; }
+  /// Join: the side hinted for broadcast ("left"/"right"/"").
+  const std::string& broadcastHint() const { return hint_; }
+  int64_t limit() const { return limit_; }
+  int64_t offset() const { return offset_; }
+  /// Union/Intersect/Except: ALL (keep duplicates).
+  bool all() const { return all_; }
+  double fraction() const { return fraction_; }
+  int64_t seed() const { return seed_; }
+  bool withReplacement() const { return with_replacement_; }
+  /// SubqueryAlias name.
+  const std::string& alias() const { return hint_; }
+  int64_t numPartitions() const { return limit_; }
+  const std::shared_ptr<const InMemoryTable>& table() const { return table_; }
+
+  /// Tree text for EXPLAIN: one node per line, children indented ("+- ").
+  std::string treeString() const;
+  /// One-line description of this node ("Filter (value > 10)").
+  std::string nodeString() const;
+
+  // ---- construction (callers pass resolved expressions) -----------------
+  static LogicalPlanPtr localRelation(std::shared_ptr<const InMemoryTable> table,
+                                      std::vector<ExprPtr> output = {});
+  static LogicalPlanPtr project(LogicalPlanPtr child, std::vector<ExprPtr> named_exprs);
+  static LogicalPlanPtr filter(LogicalPlanPtr child, ExprPtr condition);
+  static LogicalPlanPtr aggregate(LogicalPlanPtr child, std::vector<ExprPtr> groupings,
+                                  std::vector<ExprPtr> outputs);
+  static LogicalPlanPtr join(LogicalPlanPtr left, LogicalPlanPtr right, JoinType type, ExprPtr condition,
+                             std::string broadcast_hint = "");
+  static LogicalPlanPtr sort(LogicalPlanPtr child, std::vector<ExprPtr> orders);
+  static LogicalPlanPtr limitOf(LogicalPlanPtr child, int64_t limit, int64_t offset = 0);
+  static LogicalPlanPtr distinct(LogicalPlanPtr child);
+  static LogicalPlanPtr deduplicate(LogicalPlanPtr child, std::vector<ExprPtr> keys);
+  static LogicalPlanPtr setOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all);
+  static LogicalPlanPtr sample(LogicalPlanPtr child, double fraction, int64_t seed, bool with_replacement);
+  static LogicalPlanPtr subqueryAlias(LogicalPlanPtr child, std::string alias);
+  /// Marks `child` with a join hint ("broadcast").
+  static LogicalPlanPtr hint(LogicalPlanPtr child, std::string name);
+  static LogicalPlanPtr repartition(LogicalPlanPtr child, int64_t partitions, std::vector<ExprPtr> exprs);
+
+  /// Same node with other children (optimizer rules); output recomputed
+  /// where it depends on children.
+  LogicalPlanPtr withChildren(std::vector<LogicalPlanPtr> children) const;
+  LogicalPlanPtr withCondition(ExprPtr condition) const;
+  LogicalPlanPtr withExpressions(std::vector<ExprPtr> exprs) const;
+  LogicalPlanPtr withBroadcastHint(std::string side) const;
+
+  explicit LogicalPlan(PlanKind kind) : kind_(kind) {}
+
+ private:
+  void computeOutput();
+
+  PlanKind kind_;
+  std::vector<LogicalPlanPtr> children_;
+  std::vector<ExprPtr> output_;
+  std::vector<ExprPtr> expressions_;
+  std::vector<ExprPtr> groupings_;
+  ExprPtr condition_;
+  JoinType join_type_ = JoinType::Inner;
+  std::string hint_;
+  int64_t limit_ = -1;
+  int64_t offset_ = 0;
+  bool all_ = false;
+  double fraction_ = 1.0;
+  int64_t seed_ = 0;
+  bool with_replacement_ = false;
+  std::shared_ptr<const InMemoryTable> table_;
+};
+
+/// The Attribute that refers to the output of named expression `e` (an
+/// Attribute stays itself; an Alias becomes an Attribute with its id).
+ExprPtr toAttribute(const ExprPtr& e);
+
+}  // namespace loch
