@@ -6,6 +6,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <atomic>
+#include <map>
 #include <thread>
 
 #include "loch/common/thread_pool.h"

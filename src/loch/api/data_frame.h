@@ -19,6 +19,7 @@ namespace loch {
 class SparkSession;
 class GroupedData;
 class DataFrameNaFunctions;
+class DataFrameWriter;
 
 /// Spark's StorageLevel names accepted by persist(); Loch keeps cached data
 /// in memory, accounted against loch.memory.limit.
@@ -161,6 +162,9 @@ class DataFrame {
   DataFrame persist(StorageLevel level = StorageLevel::MEMORY_AND_DISK) const;
   DataFrame unpersist() const;
   bool isCached() const;
+  /// Writes this DataFrame to files: df.write().mode("overwrite").partitionBy({"year"}).parquet(path)
+  /// (defined with DataFrameWriter in data_frame_writer.cc).
+  DataFrameWriter write() const;
   void createOrReplaceTempView(const std::string& name) const;
   /// @throws AnalysisException TEMP_TABLE_OR_VIEW_ALREADY_EXISTS.
   void createTempView(const std::string& name) const;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "loch/api/data_frame.h"
+#include "loch/api/data_frame_reader.h"
 #include "loch/common/config.h"
 #include "loch/common/memory_tracker.h"
 #include "loch/common/thread_pool.h"
@@ -59,8 +60,16 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   /// One bigint column "id" with start, start+step, ... < end.
   DataFrame range(int64_t start, int64_t end, int64_t step = 1);
   DataFrame range(int64_t end) { return range(0, end); }
+  /// Reads files: spark->read().option("header", "true").csv(path)
+  /// (defined with DataFrameReader in data_frame_reader.cc).
+  DataFrameReader read();
   /// A temporary view by name. @throws AnalysisException TABLE_OR_VIEW_NOT_FOUND.
   DataFrame table(const std::string& name);
+  /// Runs one Spark SQL statement (api/spark_sql.cc): a query's result, or
+  /// Spark's result rows for SET / SHOW TABLES / DESCRIBE / EXPLAIN, or an
+  /// empty DataFrame for CREATE VIEW / DROP / CACHE.
+  /// @throws ParseException (syntax) or AnalysisException (binding).
+  DataFrame sql(const std::string& query);
 
   // ---- catalog ------------------------------------------------------------------
   void registerTempView(const std::string& name, LogicalPlanPtr plan, bool replace);

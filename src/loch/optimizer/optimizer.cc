@@ -1,9 +1,18 @@
 #include "loch/optimizer/optimizer.h"
 
+#include "loch/optimizer/rules/column_pruning.h"
+#include "loch/optimizer/rules/constant_folding.h"
+#include "loch/optimizer/rules/push_down_predicates.h"
+#include "loch/optimizer/rules/push_filters_into_scan.h"
+
 namespace loch {
 
 std::vector<std::unique_ptr<OptimizerRule>> defaultRules() {
   std::vector<std::unique_ptr<OptimizerRule>> rules;
+  rules.push_back(std::make_unique<ConstantFolding>());
+  rules.push_back(std::make_unique<PushDownPredicates>());
+  rules.push_back(std::make_unique<PushFiltersIntoScan>());
+  rules.push_back(std::make_unique<ColumnPruning>());
   return rules;
 }
 

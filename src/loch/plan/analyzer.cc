@@ -88,42 +88,9 @@ std::vector<ExprPtr> ExpressionResolver::expandStar(const ExprPtr& star) const {
 }
 
 ExprPtr ExpressionResolver::resolveCaseWhen(const ExprPtr& e, std::vector<ExprPtr> children) const {
-  std::vector<DataTypePtr> value_types;
-  size_t n = children.size();
-  bool has_else = n % 2 == 1;
-  for (size_t i = 0; i + 1 < n; i += 2) {
-    if (children[i]->type()->id() == TypeId::Null) {
-      children[i] = castTo(children[i], BooleanType());
-    }
-    if (children[i]->type()->id() != TypeId::Boolean) {
-      throw AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
-                              "Cannot resolve \"" + e->toString() +
-                                  "\" due to data type mismatch: WHEN expressions in CaseWhen should all be "
-                                  "boolean type, but the " + std::to_string(i / 2 + 1) +
-                                  "th when expression's type is " + children[i]->type()->sql() + ".");
-    }
-    value_types.push_back(children[i + 1]->type());
-  }
-  if (has_else) value_types.push_back(children.back()->type());
-  auto common = findWiderCommonType(value_types, options_.ansi);
-  if (!common) {
-    std::vector<std::string> names;
-    for (const auto& t : value_types) names.push_back("\"" + t->sql() + "\"");
-    throw AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES",
-                            "Cannot resolve \"" + e->toString() +
-                                "\" due to data type mismatch: Input to `casewhen` should all be the same type, "
-                                "but it's [" + join(names, ", ") + "].");
-  }
-  bool nullable = !has_else;
-  for (size_t i = 0; i + 1 < n; i += 2) {
-    children[i + 1] = castTo(children[i + 1], *common);
-    nullable = nullable || children[i + 1]->nullable();
-  }
-  if (has_else) {
-    children.back() = castTo(children.back(), *common);
-    nullable = nullable || children.back()->nullable();
-  }
-  return e->withChildren(std::move(children))->withType(*common, nullable);
+  FunctionBindOptions opts;
+  opts.ansi = options_.ansi;
+  return bindCaseWhen(std::move(children), opts);
 }
 
 ExprPtr ExpressionResolver::resolve(const ExprPtr& e) const {

@@ -67,6 +67,7 @@ std::vector<ExprPtr> withNullability(const std::vector<ExprPtr>& attrs, bool nul
 void LogicalPlan::computeOutput() {
   switch (kind_) {
     case PlanKind::LocalRelation:
+    case PlanKind::DataSourceScan:
       break;  // set at construction
     case PlanKind::Project:
     case PlanKind::Aggregate:
@@ -114,6 +115,33 @@ LogicalPlanPtr LogicalPlan::localRelation(std::shared_ptr<const InMemoryTable> t
   }
   p->output_ = std::move(output);
   p->table_ = std::move(table);
+  return p;
+}
+
+LogicalPlanPtr LogicalPlan::dataSourceScan(DataSourcePtr source) {
+  auto p = std::make_shared<LogicalPlan>(PlanKind::DataSourceScan);
+  for (const auto& f : source->schema()->fields()) {
+    p->scan_columns_.push_back(static_cast<int>(p->output_.size()));
+    p->output_.push_back(Expr::attribute(Expr::newAttributeId(), f.name, f.type, f.nullable));
+  }
+  p->source_ = std::move(source);
+  return p;
+}
+
+LogicalPlanPtr LogicalPlan::withScanColumnsSubset(const std::vector<int>& positions) const {
+  auto p = std::make_shared<LogicalPlan>(*this);
+  p->output_.clear();
+  p->scan_columns_.clear();
+  for (int pos : positions) {
+    p->output_.push_back(output_[static_cast<size_t>(pos)]);
+    p->scan_columns_.push_back(scan_columns_[static_cast<size_t>(pos)]);
+  }
+  return p;
+}
+
+LogicalPlanPtr LogicalPlan::withPushedPredicates(std::vector<ColumnPredicate> predicates) const {
+  auto p = std::make_shared<LogicalPlan>(*this);
+  p->predicates_ = std::move(predicates);
   return p;
 }
 
@@ -288,6 +316,7 @@ void appendTree(const LogicalPlan& p, const std::string& prefix, bool last, bool
 std::string LogicalPlan::nodeString() const {
   switch (kind_) {
     case PlanKind::LocalRelation: return "LocalRelation " + exprList(output_);
+    case PlanKind::DataSourceScan: return "Relation " + source_->description() + " " + exprList(output_);
     case PlanKind::Project: return "Project " + exprList(expressions_);
     case PlanKind::Filter: return "Filter " + planExpr(condition_);
     case PlanKind::Aggregate: return "Aggregate " + exprList(groupings_) + ", " + exprList(expressions_);

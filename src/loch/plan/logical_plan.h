@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "loch/exec/join/join_type.h"
+#include "loch/io/data_source.h"
 #include "loch/expr/expression.h"
 #include "loch/types/schema.h"
 #include "loch/vector/record_batch.h"
@@ -20,6 +21,7 @@ namespace loch {
 
 enum class PlanKind : uint8_t {
   LocalRelation,  // in-memory batches (createDataFrame, cached tables)
+  DataSourceScan,  // a table in files (io/data_source.h)
   Project,
   Filter,
   Aggregate,
@@ -88,6 +90,11 @@ class LogicalPlan {
   const std::string& alias() const { return hint_; }
   int64_t numPartitions() const { return limit_; }
   const std::shared_ptr<const InMemoryTable>& table() const { return table_; }
+  const DataSourcePtr& dataSource() const { return source_; }
+  /// DataSourceScan: fields of the source read, one per output column.
+  const std::vector<int>& scanColumns() const { return scan_columns_; }
+  /// DataSourceScan: predicates pushed into the scan (a pruning hint).
+  const std::vector<ColumnPredicate>& pushedPredicates() const { return predicates_; }
 
   /// Tree text for EXPLAIN: one node per line, children indented ("+- ").
   std::string treeString() const;
@@ -97,6 +104,12 @@ class LogicalPlan {
   // ---- construction (callers pass resolved expressions) -----------------
   static LogicalPlanPtr localRelation(std::shared_ptr<const InMemoryTable> table,
                                       std::vector<ExprPtr> output = {});
+  /// A scan of `source`, all its columns (the optimizer prunes them).
+  static LogicalPlanPtr dataSourceScan(DataSourcePtr source);
+  /// This scan reading only `columns` (indices into scanColumns()); the
+  /// kept output attributes keep their ids.
+  LogicalPlanPtr withScanColumnsSubset(const std::vector<int>& positions) const;
+  LogicalPlanPtr withPushedPredicates(std::vector<ColumnPredicate> predicates) const;
   static LogicalPlanPtr project(LogicalPlanPtr child, std::vector<ExprPtr> named_exprs);
   static LogicalPlanPtr filter(LogicalPlanPtr child, ExprPtr condition);
   static LogicalPlanPtr aggregate(LogicalPlanPtr child, std::vector<ExprPtr> groupings,
@@ -141,6 +154,9 @@ class LogicalPlan {
   int64_t seed_ = 0;
   bool with_replacement_ = false;
   std::shared_ptr<const InMemoryTable> table_;
+  DataSourcePtr source_;
+  std::vector<int> scan_columns_;
+  std::vector<ColumnPredicate> predicates_;
 };
 
 /// The Attribute that refers to the output of named expression `e` (an

@@ -2,6 +2,7 @@
 
 #include "loch/common/exception.h"
 #include "loch/exec/aggregate/hash_aggregate.h"
+#include "loch/exec/data_source_scan.h"
 #include "loch/exec/filter_operator.h"
 #include "loch/exec/join/hash_join.h"
 #include "loch/exec/project_operator.h"
@@ -70,6 +71,11 @@ PhysicalOperatorPtr PhysicalPlanner::plan(const LogicalPlanPtr& plan) { return p
 int64_t PhysicalPlanner::estimateBytes(const LogicalPlan& p) {
   switch (p.kind()) {
     case PlanKind::LocalRelation: return p.table()->memoryBytes();
+    case PlanKind::DataSourceScan: {
+      int64_t total = p.dataSource()->estimatedBytes();
+      size_t all = p.dataSource()->schema()->fields().size();
+      return total < 0 || all == 0 ? total : total * static_cast<int64_t>(p.scanColumns().size()) / static_cast<int64_t>(all);
+    }
     case PlanKind::Filter:
     case PlanKind::Aggregate:
     case PlanKind::Distinct:
@@ -98,6 +104,15 @@ int64_t PhysicalPlanner::estimateBytes(const LogicalPlan& p) {
 PhysicalPlanner::Planned PhysicalPlanner::planNode(const LogicalPlan& node) {
   switch (node.kind()) {
     case PlanKind::LocalRelation: return planScan(node);
+    case PlanKind::DataSourceScan: {
+      ScanOptions options;
+      options.columns = node.scanColumns();
+      options.predicates = node.pushedPredicates();
+      options.batch_size = conf_.batchSize();
+      std::vector<int64_t> ids;
+      for (const auto& a : node.output()) ids.push_back(a->attributeId());
+      return {std::make_shared<DataSourceScan>(node.schema(), node.dataSource(), std::move(options)), ids};
+    }
     case PlanKind::Project: return planProject(node);
     case PlanKind::Filter: return planFilter(node);
     case PlanKind::Aggregate: return planAggregate(node);

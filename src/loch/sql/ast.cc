@@ -474,12 +474,27 @@ std::string Printer::table(const TableRef& t, bool nested) const {
       return names(f.name) + "(" + exprs(f.args) + ")" + alias(t);
     }
     case TableRefKind::kJoin: {
-      const auto& j = t.as<JoinTable>();
-      std::string out = table(*j.left) + " " + (j.natural ? "NATURAL " : "") +
-                        std::string(joinTypeSql(j.join_type)) + " " +
-                        table(*j.right, /*nested=*/true);
-      if (j.condition) out += " ON " + expr(*j.condition);
-      if (!j.using_columns.empty()) out += " USING " + nameList(j.using_columns);
+      // Left-deep join chains are walked iteratively (see set operations);
+      // a left input with its own alias or sample needs parentheses and is
+      // printed recursively instead.
+      std::vector<const JoinTable*> spine{&t.as<JoinTable>()};
+      const TableRef* leftmost = spine.back()->left.get();
+      while (leftmost->kind == TableRefKind::kJoin && leftmost->alias.empty() &&
+             !leftmost->sample) {
+        spine.push_back(&leftmost->as<JoinTable>());
+        leftmost = spine.back()->left.get();
+      }
+      std::string out = table(*leftmost);
+      for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        const JoinTable& j = **it;
+        out += std::string(" ") + (j.natural ? "NATURAL " : "") +
+               std::string(joinTypeSql(j.join_type)) + " " +
+               table(*j.right, /*nested=*/true);
+        if (j.condition) out += " ON " + expr(*j.condition);
+        if (!j.using_columns.empty()) {
+          out += " USING " + nameList(j.using_columns);
+        }
+      }
       if (nested || !t.alias.empty() || t.sample) out = "(" + out + ")";
       return out + alias(t);
     }
@@ -606,11 +621,24 @@ std::string Printer::body(const QueryBody& b) const {
     case QueryBodyKind::kSelect:
       return select(b.as<SelectCore>());
     case QueryBodyKind::kSetOperation: {
-      const auto& s = b.as<SetOperation>();
-      std::string op = s.op == SetOpType::kUnion       ? " UNION "
-                       : s.op == SetOpType::kIntersect ? " INTERSECT "
-                                                       : " EXCEPT ";
-      return body(*s.left) + op + (s.all ? "ALL " : "") + body(*s.right);
+      // Walk the left spine iteratively: generated chains such as
+      // "q1 UNION ALL q2 UNION ALL ..." can be thousands long.
+      std::vector<const SetOperation*> spine;
+      const QueryBody* leftmost = &b;
+      while (leftmost->kind == QueryBodyKind::kSetOperation) {
+        spine.push_back(&leftmost->as<SetOperation>());
+        leftmost = spine.back()->left.get();
+      }
+      std::string out = body(*leftmost);
+      for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+        const SetOperation& s = **it;
+        out += s.op == SetOpType::kUnion       ? " UNION "
+               : s.op == SetOpType::kIntersect ? " INTERSECT "
+                                               : " EXCEPT ";
+        if (s.all) out += "ALL ";
+        out += body(*s.right);
+      }
+      return out;
     }
     case QueryBodyKind::kValues: {
       const auto& v = b.as<ValuesBody>();

@@ -30,7 +30,8 @@ class Lexer {
   SourcePos here() const { return {line_, static_cast<int>(pos_ - line_start_), pos_}; }
   void advance(size_t n = 1);
 
-  /// Skips whitespace and comments; returns false at a hint opener.
+  /// Skips whitespace and comments; stops at a hint opener "/*+" (outside
+  /// a hint) so that it becomes a token.
   void skipTrivia();
   void skipBlockComment();
   Token lexWord();

@@ -18,7 +18,7 @@ Parser::Parser(std::string_view sql, int max_depth)
     : sql_(sql),
       tokens_(Lexer(sql).tokenize()),
       max_depth_(max_depth),
-      max_chain_(max_depth * 10) {}
+      max_chain_(max_depth * 5) {}
 
 Parser::DepthGuard::DepthGuard(Parser& parser) : parser_(parser) {
   if (++parser_.depth_ > parser_.max_depth_) parser_.failTooDeep();

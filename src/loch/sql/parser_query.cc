@@ -151,7 +151,7 @@ std::unique_ptr<SelectCore> Parser::parseSelectCore() {
 
 // /*+ NAME, NAME(arg, ...) ... */ ; hints may be separated by commas.
 void Parser::parseHints(std::vector<Hint>& hints) {
-  const Token& open = advance();
+  advance();  // "/*+"
   while (!peek().is(TokenKind::kHintEnd)) {
     if (peek().is(TokenKind::kEnd)) fail(peek());
     Hint hint;
@@ -164,8 +164,7 @@ void Parser::parseHints(std::vector<Hint>& hints) {
     hints.push_back(std::move(hint));
     acceptOp(",");
   }
-  (void)open;
-  advance();
+  advance();  // "*/"
 }
 
 SelectItem Parser::parseSelectItem() {

@@ -228,6 +228,27 @@ TEST(HashJoinTest, StringAndDoubleKeys) {
   EXPECT_EQ(sortedStrings(out), (std::vector<std::string>{"(, NaN, , NaN)", "(héllo, 0.0, héllo, -0.0)"}));
 }
 
+TEST(HashJoinTest, DecimalDateAndBooleanKeys) {
+  auto ps = schemaOf({{"d", DecimalType(38, 2)}, {"t", DateType()}, {"b", BooleanType()}});
+  auto bs = schemaOf({{"e", DecimalType(38, 2)}, {"u", DateType()}, {"c", BooleanType()}});
+  auto dec = [](int128_t v) { return Value::decimal(v, 38, 2); };
+  int128_t big = static_cast<int128_t>(1) << 100;
+  Rows probe = {{dec(big), Value::date(1), Value::boolean(true)},
+                {dec(-5), Value::date(-1), Value::boolean(false)},
+                {dec(7), Value::date(3), Value::boolean(true)}};
+  Rows build = {{dec(big), Value::date(1), Value::boolean(true)},
+                {dec(-5), Value::date(-1), Value::boolean(true)},
+                {dec(7), Value::date(3), Value::boolean(true)},
+                {dec(big + 1), Value::date(1), Value::boolean(true)}};
+  Env env(2);
+  HashJoin join(JoinType::LeftSemi, source(ps, probe, 2), source(bs, build, 2), {col(ps, 0), col(ps, 1), col(ps, 2)},
+                {col(bs, 0), col(bs, 1), col(bs, 2)});
+  auto out = rowsOf(runJoin(join, env.ctx));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0][1].toString(), "1970-01-02");
+  EXPECT_EQ(out[1][1].toString(), "1970-01-04");
+}
+
 TEST(HashJoinTest, CrossJoinBatchesOutput) {
   auto ps = schemaOf({{"a", IntegerType()}});
   auto bs = schemaOf({{"b", IntegerType()}});

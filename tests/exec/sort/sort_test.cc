@@ -10,6 +10,7 @@
 #include "loch/common/exception.h"
 #include "loch/exec/sort/limit.h"
 #include "loch/exec/sort/top_n.h"
+#include "loch/vector/vector_builder.h"
 
 namespace loch::testing {
 namespace {
@@ -173,6 +174,40 @@ TEST(SortTest, MillionRowsMatchStableSort) {
   }
 }
 
+// Keys without NULLs that fit 8 bytes take the radix-sort path.
+TEST(SortTest, RadixPathMatchesStableSort) {
+  auto s = schemaOf({{"k", IntegerType()}, {"id", IntegerType()}});
+  std::mt19937 rng(9);
+  std::vector<std::pair<int32_t, int32_t>> ref;
+  std::vector<RecordBatchPtr> batches;
+  for (int b = 0; b < 25; ++b) {
+    auto k = Vector::makeFlat(IntegerType(), 4000);
+    auto id = Vector::makeFlat(IntegerType(), 4000);
+    for (int i = 0; i < 4000; ++i) {
+      int32_t v = static_cast<int32_t>(rng() % 20000) - 10000;
+      if (i % 1000 == 0) v = i % 2000 == 0 ? std::numeric_limits<int32_t>::min() : std::numeric_limits<int32_t>::max();
+      k->mutableValues<int32_t>()[i] = v;
+      id->mutableValues<int32_t>()[i] = b * 4000 + i;
+      ref.push_back({v, b * 4000 + i});
+    }
+    batches.push_back(RecordBatch::make(s, {k, id}, 4000));
+  }
+  for (bool asc : {true, false}) {
+    auto expected = ref;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [&](const auto& a, const auto& b) { return asc ? a.first < b.first : a.first > b.first; });
+    for (int threads : {1, 2}) {
+      Env env(threads);
+      Sort sort(std::make_shared<BatchSource>(s, batches), {SortKey{col(s, 0), asc, asc}});
+      Rows out = rowsOf(runBreaker(sort, env.ctx));
+      ASSERT_EQ(out.size(), expected.size());
+      bool ok = true;
+      for (size_t i = 0; i < out.size() && ok; ++i) ok = out[i][1].getLong() == expected[i].second;
+      EXPECT_TRUE(ok) << (asc ? "asc" : "desc") << " threads " << threads;
+    }
+  }
+}
+
 TEST(TopNTest, MatchesFullSortWithLimitAndOffset) {
   auto s = schemaOf({{"k", IntegerType()}, {"s", StringType()}, {"id", IntegerType()}});
   std::mt19937 rng(3);
@@ -201,6 +236,39 @@ TEST(TopNTest, MatchesFullSortWithLimitAndOffset) {
   EXPECT_EQ(top.toString(), "TopN(limit=10, offset=2, [k DESC NULLS LAST, s ASC NULLS FIRST])");
   Env env(1);
   EXPECT_TRUE(runBreaker(top, env.ctx).empty());
+}
+
+// Enough rows for the workers to cut their buffers and drop rows beyond the
+// boundary, with many ties on the boundary key.
+TEST(TopNTest, LargeInputWithTiesMatchesSort) {
+  auto s = schemaOf({{"k", IntegerType()}, {"s", StringType()}, {"id", IntegerType()}});
+  std::mt19937 rng(21);
+  std::vector<RecordBatchPtr> batches;
+  for (int b = 0; b < 40; ++b) {
+    auto k = Vector::makeFlat(IntegerType(), 4096);
+    auto id = Vector::makeFlat(IntegerType(), 4096);
+    VectorBuilder sb(StringType());
+    for (int i = 0; i < 4096; ++i) {
+      k->mutableValues<int32_t>()[i] = static_cast<int32_t>(rng() % 100);
+      if (rng() % 20 == 0) k->setNull(i);
+      id->mutableValues<int32_t>()[i] = b * 4096 + i;
+      sb.appendString(std::string(1, static_cast<char>('a' + rng() % 3)));
+    }
+    batches.push_back(RecordBatch::make(s, {k, sb.finish(), id}, 4096));
+  }
+  std::vector<SortKey> keys{key(s, 0, false), key(s, 1)};
+  Env full_env(1);
+  Sort sort(std::make_shared<BatchSource>(s, batches), keys);
+  std::vector<std::string> full = strings(rowsOf(runBreaker(sort, full_env.ctx)));
+  for (auto [limit, offset] : std::vector<std::pair<int64_t, int64_t>>{{10, 5}, {3000, 0}, {20000, 1000}}) {
+    std::vector<std::string> expected(full.begin() + offset, full.begin() + offset + limit);
+    for (int threads : {1, 2, 4}) {
+      Env env(threads);
+      TopN top(std::make_shared<BatchSource>(s, batches), keys, limit, offset);
+      EXPECT_EQ(strings(rowsOf(runBreaker(top, env.ctx))), expected)
+          << "limit " << limit << " offset " << offset << " threads " << threads;
+    }
+  }
 }
 
 TEST(LimitTest, FirstRowsInMorselOrder) {

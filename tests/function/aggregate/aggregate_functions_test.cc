@@ -182,6 +182,23 @@ TEST(MinMaxTest, MaxByAndMinByKeepFirstOnTiesAndSkipNullOrdering) {
             std::vector<Value>{Value::integer(5)});
 }
 
+TEST(MinMaxTest, ArraysAndStructsOrderElementWise) {
+  auto at = ArrayType(LongType());
+  auto arr = [&](std::vector<std::optional<int64_t>> xs) {
+    std::vector<Value> vs;
+    for (auto x : xs) vs.push_back(x ? L(*x) : NullOf(LongType()));
+    return Value::array(at, vs);
+  };
+  auto in = Vector::fromValues(at, {arr({1, 2}), arr({1, 2, 0}), arr({1, std::nullopt, 9}), NullOf(at), arr({0, 9})});
+  EXPECT_EQ(values(runAggregate(bindAgg("max", {at}), {in}, 5)), std::vector<Value>{arr({1, 2, 0})});
+  EXPECT_EQ(values(runAggregate(bindAgg("min", {at}), {in}, 5)), std::vector<Value>{arr({0, 9})});
+  auto st = StructType({{"a", StringType()}, {"b", LongType()}});
+  auto sv = [&](const char* a, int64_t b) { return Value::structValue(st, {Value::string(a), L(b)}); };
+  auto structs = Vector::fromValues(st, {sv("b", 1), sv("a", 5), sv("b", 0)});
+  EXPECT_EQ(values(runAggregate(bindAgg("min", {st}), {structs}, 3)), std::vector<Value>{sv("a", 5)});
+  EXPECT_EQ(values(runAggregate(bindAgg("max", {st}), {structs}, 3)), std::vector<Value>{sv("b", 1)});
+}
+
 // ---- first / last / any_value ------------------------------------------------------
 
 TEST(FirstLastTest, RespectsAndIgnoresNulls) {
@@ -273,6 +290,58 @@ TEST(CollectTest, SetDeduplicatesStrings) {
   EXPECT_EQ(out, (std::vector<Value>{Value::array(at, {Value::string("b"), Value::string("a"), Value::string("c")})}));
 }
 
+TEST(EveryFunctionTest, OneRowAndAllNullGroups) {
+  auto one = longs({7});
+  auto nulls = longs({std::nullopt, std::nullopt});
+  struct Case {
+    const char* name;
+    Value one_row;
+    Value all_null;
+  };
+  auto at = ArrayType(LongType(), false);
+  std::vector<Case> cases = {
+      {"count", L(1), L(0)},
+      {"sum", L(7), NullOf(LongType())},
+      {"avg", D(7), NullOf(DoubleType())},
+      {"min", L(7), NullOf(LongType())},
+      {"max", L(7), NullOf(LongType())},
+      {"first", L(7), NullOf(LongType())},
+      {"last", L(7), NullOf(LongType())},
+      {"any_value", L(7), NullOf(LongType())},
+      {"var_pop", D(0), NullOf(DoubleType())},
+      {"var_samp", NullOf(DoubleType()), NullOf(DoubleType())},
+      {"stddev_pop", D(0), NullOf(DoubleType())},
+      {"collect_list", Value::array(at, {L(7)}), Value::array(at, {})},
+      {"collect_set", Value::array(at, {L(7)}), Value::array(at, {})},
+  };
+  for (const auto& c : cases) {
+    for (bool distinct : {false, true}) {
+      auto f = bindAgg(c.name, {LongType()}, distinct);
+      EXPECT_EQ(values(runAggregate(f, {one}, 1)), std::vector<Value>{c.one_row}) << c.name << distinct;
+      EXPECT_EQ(values(runAggregate(f, {nulls}, 2)), std::vector<Value>{c.all_null}) << c.name << distinct;
+    }
+  }
+}
+
+TEST(EveryFunctionTest, TiesKeepTheFirstRowSeen) {
+  // Equal ordering values: max_by/min_by return the x of the first row.
+  auto x = strings({"first", "second", "third"});
+  auto y = ints({4, 4, 4});
+  EXPECT_EQ(values(runAggregate(bindAgg("max_by", {StringType(), IntegerType()}), {x, y}, 3, {}, 1, 3)),
+            std::vector<Value>{Value::string("first")});
+  EXPECT_EQ(values(runAggregate(bindAgg("min_by", {StringType(), IntegerType()}), {x, y}, 3, {}, 1, 3)),
+            std::vector<Value>{Value::string("first")});
+  // Combining partial states keeps the target's value on ties.
+  EXPECT_EQ(values(runAggregate(bindAgg("max_by", {StringType(), IntegerType()}), {x, y}, 3, {}, 1, 1)),
+            std::vector<Value>{Value::string("first")});
+  auto same = strings({"a", "a"});
+  EXPECT_EQ(values(runAggregate(bindAgg("min", {StringType()}), {same}, 2)), std::vector<Value>{Value::string("a")});
+  EXPECT_EQ(values(runAggregate(bindAgg("first", {StringType()}), {x}, 3, {}, 1, 0)),
+            std::vector<Value>{Value::string("first")});
+  EXPECT_EQ(values(runAggregate(bindAgg("last", {StringType()}), {x}, 3, {}, 1, 3)),
+            std::vector<Value>{Value::string("third")});
+}
+
 // ---- registry --------------------------------------------------------------------------------
 
 TEST(AggregateRegistryTest, AllSparkNamesRegistered) {
@@ -291,7 +360,8 @@ TEST(AggregateRegistryTest, AllSparkNamesRegistered) {
 TEST(AggregateRegistryTest, UnknownNameIsUnresolvedRoutine) {
   expectError([] { bindAgg("median_of_three", {LongType()}); }, "UNRESOLVED_ROUTINE", "median_of_three");
   expectError([] { bindAgg("min", {}); }, "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "`min`");
-  expectError([] { bindAgg("max", {ArrayType(LongType())}); }, "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", "max");
+  expectError([] { bindAgg("max", {MapType(StringType(), LongType())}); }, "DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
+              "max");
 }
 
 }  // namespace

@@ -204,3 +204,22 @@ TEST_F(CastTest, CastFunctions) {
 
 }  // namespace
 }  // namespace loch::testing
+
+namespace loch::testing {
+namespace {
+
+TEST(CastBooleanTest, BooleanToNumbersAndBack) {
+  EvalContext ctx = EvalContext::defaults();
+  auto b = vec(BooleanType(), {B(true), B(false), Null(BooleanType())});
+  expectValues(castVector(*b, ByteType(), ctx, false), {Value::byte(1), Value::byte(0), Null(ByteType())});
+  expectValues(castVector(*b, LongType(), ctx, false), {L(1), L(0), Null(LongType())});
+  expectValues(castVector(*b, DoubleType(), ctx, false), {D(1), D(0), Null(DoubleType())});
+  expectValues(castVector(*b, DecimalType(3, 1), ctx, false),
+               {Value::decimal(10, 3, 1), Value::decimal(0, 3, 1), Null(DecimalType(3, 1))});
+  expectValues(castVector(*vec(IntegerType(), {I(0), I(-3)}), BooleanType(), ctx, false), {B(false), B(true)});
+  expectValues(castVector(*vec(DoubleType(), {D(0.0), D(std::nan(""))}), BooleanType(), ctx, false),
+               {B(false), B(true)});
+}
+
+}  // namespace
+}  // namespace loch::testing

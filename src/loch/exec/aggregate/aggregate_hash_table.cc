@@ -54,7 +54,7 @@ uint8_t* GroupArena::allocateRow() {
     int64_t bytes = rows_per_block_ * layout_.row_width;
     reservation_.grow(bytes);
     // operator new[] gives at least 16-byte alignment (__STDCPP_DEFAULT_NEW_ALIGNMENT__).
-    row_blocks_.push_back(std::make_unique<uint8_t[]>(static_cast<size_t>(bytes)));
+    row_blocks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(static_cast<size_t>(bytes)));
     rows_in_last_block_ = 0;
   }
   return row_blocks_.back().get() + (rows_in_last_block_++) * layout_.row_width;
@@ -64,7 +64,7 @@ void GroupArena::reserveStrings(size_t len) {
   if (len == 0 || (!string_blocks_.empty() && string_used_ + len <= string_capacity_)) return;
   size_t bytes = std::max<size_t>(kStringBlockBytes, len);
   reservation_.grow(static_cast<int64_t>(bytes));
-  string_blocks_.push_back(std::make_unique<char[]>(bytes));
+  string_blocks_.push_back(std::make_unique_for_overwrite<char[]>(bytes));
   string_used_ = 0;
   string_capacity_ = bytes;
 }

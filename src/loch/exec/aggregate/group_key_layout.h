@@ -55,7 +55,7 @@ class GroupKeyLayout {
   uint64_t hashRow(const uint8_t* row) const;
   /// Whether two key rows hold the same key.
   bool equal(const uint8_t* a, const uint8_t* b) const {
-    if (std::memcmp(a, b, fixed_end_) != 0) return false;
+    if (!bytesEqual(a, b, fixed_end_)) return false;
     if (!has_strings_) return true;
     for (uint32_t off : string_offsets_) {
       StringRef x, y;
@@ -72,6 +72,28 @@ class GroupKeyLayout {
   VectorPtr decode(size_t c, const uint8_t* const* rows, int64_t n) const;
 
  private:
+  /// memcmp without a call for the common short keys: two overlapping
+  /// 8-byte (or 4-byte) loads cover any length in [8, 16] (or [4, 8)).
+  static bool bytesEqual(const uint8_t* a, const uint8_t* b, uint32_t len) {
+    if (len >= 8 && len <= 16) {
+      uint64_t a0, b0, a1, b1;
+      std::memcpy(&a0, a, 8);
+      std::memcpy(&b0, b, 8);
+      std::memcpy(&a1, a + len - 8, 8);
+      std::memcpy(&b1, b + len - 8, 8);
+      return a0 == b0 && a1 == b1;
+    }
+    if (len >= 4 && len < 8) {
+      uint32_t a0, b0, a1, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + len - 4, 4);
+      std::memcpy(&b1, b + len - 4, 4);
+      return a0 == b0 && a1 == b1;
+    }
+    return std::memcmp(a, b, len) == 0;
+  }
+
   std::vector<Column> columns_;
   std::vector<uint32_t> string_offsets_;
   uint32_t fixed_end_ = 0;

@@ -185,7 +185,11 @@ void HashAggregate::mergePartition(int p, ExecContext& ctx) {
   const auto& offsets = layout_->state_offsets;
   for (size_t w = 0; w < workers_.size(); ++w) {
     if (w == base) continue;
-    for (uint8_t* row : workers_[w]->partitions[p]->groups()) {
+    const std::vector<uint8_t*>& rows = workers_[w]->partitions[p]->groups();
+    constexpr size_t kAhead = 8;  // prefetch distance, as in sink()
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (r + kAhead < rows.size()) merged->prefetchSlot(layout_->hashOf(rows[r + kAhead]));
+      uint8_t* row = rows[r];
       uint8_t* target = merged->find(layout_->hashOf(row), layout_->keyOf(row));
       if (!target) {
         merged->insertRow(row, *reservation);

@@ -9,9 +9,9 @@ void BufferedSetOperator::sink(const RecordBatchPtr& batch, int64_t morsel, Oper
   if (ctx.memory) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!reservation_) reservation_ = std::make_unique<MemoryReservation>(ctx.memory, name_);
-    reservation_->grow(batch->memoryBytes());
+    reservation_->grow(batch->memoryBytes() + (hash_rows_ ? batch->numRows() * 8 : 0));
   }
-  addSetPart(static_cast<SetSinkState&>(*state), current_child_, batch, morsel);
+  addSetPart(static_cast<SetSinkState&>(*state), current_child_, batch, morsel, hash_rows_);
 }
 
 void BufferedSetOperator::combine(OperatorState* state, ExecContext& /*ctx*/) {

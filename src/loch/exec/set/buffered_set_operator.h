@@ -17,8 +17,10 @@ namespace loch {
 class BufferedSetOperator : public PhysicalOperator {
  public:
   /// @param name operator name for memory accounting.
-  BufferedSetOperator(SchemaPtr schema, std::vector<PhysicalOperatorPtr> children, std::string name)
-      : PhysicalOperator(std::move(schema), std::move(children)), name_(std::move(name)) {}
+  /// @param hash_rows whether sinking workers hash the rows (in parallel)
+  ///        for the row grouping of finalize().
+  BufferedSetOperator(SchemaPtr schema, std::vector<PhysicalOperatorPtr> children, std::string name, bool hash_rows)
+      : PhysicalOperator(std::move(schema), std::move(children)), name_(std::move(name)), hash_rows_(hash_rows) {}
 
   OperatorRole role() const override { return OperatorRole::Breaker; }
 
@@ -41,6 +43,7 @@ class BufferedSetOperator : public PhysicalOperator {
 
  private:
   std::string name_;
+  bool hash_rows_;
   int current_child_ = 0;
   std::mutex mutex_;
   std::unique_ptr<MemoryReservation> reservation_;

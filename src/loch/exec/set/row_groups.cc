@@ -8,14 +8,18 @@
 
 namespace loch {
 
-std::vector<int32_t> firstOccurrences(const std::vector<VectorPtr>& columns, int64_t n) {
+std::vector<int32_t> firstOccurrences(const std::vector<VectorPtr>& columns, int64_t n, const uint64_t* given_hashes) {
   std::vector<int32_t> rep(static_cast<size_t>(n));
   if (columns.empty()) {
     std::fill(rep.begin(), rep.end(), 0);
     return rep;
   }
-  std::vector<uint64_t> hashes(static_cast<size_t>(n));
-  hashColumns(columns, n, hashes.data());
+  std::vector<uint64_t> computed;
+  if (!given_hashes) {
+    computed.resize(static_cast<size_t>(n));
+    hashColumns(columns, n, computed.data());
+  }
+  const uint64_t* hashes = given_hashes ? given_hashes : computed.data();
   uint64_t cap = 16;
   while (cap < static_cast<uint64_t>(n) * 2) cap <<= 1;
   uint64_t mask = cap - 1;
@@ -70,12 +74,23 @@ std::vector<int32_t> firstOccurrences(const std::vector<VectorPtr>& columns, int
   return rep;
 }
 
-void addSetPart(SetSinkState& st, int child, const RecordBatchPtr& batch, int64_t morsel) {
+void addSetPart(SetSinkState& st, int child, const RecordBatchPtr& batch, int64_t morsel, bool hash_rows) {
   if (morsel != st.last_morsel) {
     st.last_morsel = morsel;
     st.seq = 0;
   }
-  st.parts.push_back(SetPart{child, morsel, st.seq++, batch});
+  SetPart part{child, morsel, st.seq++, batch, {}};
+  if (hash_rows) {
+    part.hashes.resize(static_cast<size_t>(batch->numRows()));
+    hashColumns(batch->columns(), batch->numRows(), part.hashes.data());
+  }
+  st.parts.push_back(std::move(part));
+}
+
+std::vector<uint64_t> concatHashes(const std::vector<SetPart>& parts) {
+  std::vector<uint64_t> out;
+  for (const auto& p : parts) out.insert(out.end(), p.hashes.begin(), p.hashes.end());
+  return out;
 }
 
 void orderSetParts(std::vector<SetPart>& parts) {

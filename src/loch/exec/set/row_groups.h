@@ -15,7 +15,9 @@ namespace loch {
 
 /// rep[i] = smallest j with row j == row i, for rows [0, n) of `columns`
 /// (flat vectors of n rows each; no columns means all rows are equal).
-std::vector<int32_t> firstOccurrences(const std::vector<VectorPtr>& columns, int64_t n);
+/// @param hashes optional hashColumns() of the rows (computed when null).
+std::vector<int32_t> firstOccurrences(const std::vector<VectorPtr>& columns, int64_t n,
+                                      const uint64_t* hashes = nullptr);
 
 /// A sunk batch of a set operator: which child, morsel and order within it.
 struct SetPart {
@@ -23,6 +25,7 @@ struct SetPart {
   int64_t morsel = 0;
   int64_t seq = 0;
   RecordBatchPtr batch;
+  std::vector<uint64_t> hashes;  // row hashes, when the operator needs them
 };
 
 /// Per-worker sink state of the set operators.
@@ -32,8 +35,12 @@ struct SetSinkState : OperatorState {
   int64_t seq = 0;
 };
 
-/// Appends `batch` of morsel `morsel` (child `child`) to the worker state.
-void addSetPart(SetSinkState& st, int child, const RecordBatchPtr& batch, int64_t morsel);
+/// Appends `batch` of morsel `morsel` (child `child`) to the worker state,
+/// with its row hashes when `hash_rows`.
+void addSetPart(SetSinkState& st, int child, const RecordBatchPtr& batch, int64_t morsel, bool hash_rows);
+
+/// The parts' row hashes in order (all parts must have them).
+std::vector<uint64_t> concatHashes(const std::vector<SetPart>& parts);
 
 /// Sorts parts by (child, morsel, seq): the deterministic input order.
 void orderSetParts(std::vector<SetPart>& parts);

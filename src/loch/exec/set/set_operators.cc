@@ -38,7 +38,7 @@ SchemaPtr setOpSchema(SetOpKind kind, const PhysicalOperatorPtr& left, const Phy
 }  // namespace
 
 UnionAll::UnionAll(std::vector<PhysicalOperatorPtr> children)
-    : BufferedSetOperator(setOperationSchema(children), children, "UnionAll") {}
+    : BufferedSetOperator(setOperationSchema(children), children, "UnionAll", false) {}
 
 std::string UnionAll::toString() const { return "UnionAll(" + std::to_string(children().size()) + " children)"; }
 
@@ -46,15 +46,16 @@ void UnionAll::finalize(ExecContext& /*ctx*/) {
   for (auto& p : takeOrderedParts()) out_.push_back(RecordBatch::make(schema(), p.batch->columns(), p.batch->numRows()));
 }
 
-Distinct::Distinct(PhysicalOperatorPtr child) : BufferedSetOperator(child->schema(), {child}, "Distinct") {}
+Distinct::Distinct(PhysicalOperatorPtr child) : BufferedSetOperator(child->schema(), {child}, "Distinct", true) {}
 
 void Distinct::finalize(ExecContext& ctx) {
   std::vector<SetPart> parts = takeOrderedParts();
   int64_t n = rowsOf(parts);
   checkRowCount(n, "Distinct");
   std::vector<VectorPtr> cols = concatParts(parts, schema());
+  std::vector<uint64_t> hashes = concatHashes(parts);
   parts.clear();
-  std::vector<int32_t> rep = firstOccurrences(cols, n);
+  std::vector<int32_t> rep = firstOccurrences(cols, n, hashes.data());
   std::vector<int32_t> keep;
   for (int64_t i = 0; i < n; ++i) {
     if (rep[i] == i) keep.push_back(static_cast<int32_t>(i));
@@ -64,7 +65,7 @@ void Distinct::finalize(ExecContext& ctx) {
 
 SetOperation::SetOperation(SetOpKind kind, bool all, PhysicalOperatorPtr left, PhysicalOperatorPtr right)
     : BufferedSetOperator(setOpSchema(kind, left, right), {left, right},
-                          kind == SetOpKind::Intersect ? "Intersect" : "Except"),
+                          kind == SetOpKind::Intersect ? "Intersect" : "Except", true),
       kind_(kind),
       all_(all) {}
 
@@ -83,8 +84,9 @@ void SetOperation::finalize(ExecContext& ctx) {
   // Left rows first, then right rows: every group met on the left has a
   // left row as its representative.
   std::vector<VectorPtr> cols = concatParts(parts, schema());
+  std::vector<uint64_t> hashes = concatHashes(parts);
   parts.clear();
-  std::vector<int32_t> rep = firstOccurrences(cols, n);
+  std::vector<int32_t> rep = firstOccurrences(cols, n, hashes.data());
   std::vector<int64_t> right_count(static_cast<size_t>(n), 0);
   for (int64_t i = left_rows; i < n; ++i) ++right_count[rep[i]];
   std::vector<int64_t> left_count;

@@ -1,6 +1,7 @@
 #include "loch/exec/sort/row_sorter.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <type_traits>
@@ -23,12 +24,45 @@ struct Record8 {
   uint64_t idx;
 };
 
+// Stable LSD radix sort on the 8-byte key (rows start in index order, so
+// ties stay in index order); byte positions where all keys agree are skipped.
+void radixSort(std::vector<Record8>& recs) {
+  size_t n = recs.size();
+  std::vector<std::array<size_t, 256>> counts(8);
+  for (auto& c : counts) c.fill(0);
+  for (const Record8& r : recs) {
+    for (int b = 0; b < 8; ++b) ++counts[b][(r.k >> (8 * b)) & 0xFF];
+  }
+  std::vector<Record8> tmp(n);
+  Record8* src = recs.data();
+  Record8* dst = tmp.data();
+  for (int b = 0; b < 8; ++b) {
+    auto& c = counts[b];
+    if (c[(src[0].k >> (8 * b)) & 0xFF] == n) continue;
+    size_t sum = 0;
+    for (auto& x : c) {
+      size_t v = x;
+      x = sum;
+      sum += v;
+    }
+    for (size_t i = 0; i < n; ++i) dst[c[(src[i].k >> (8 * b)) & 0xFF]++] = src[i];
+    std::swap(src, dst);
+  }
+  if (src != recs.data()) std::memcpy(recs.data(), src, n * sizeof(Record8));
+}
+
 // Full sort (chunks in parallel, then merged) or partial sort of the first
 // `limit` records.
 template <class Rec, class Less>
-void sortRecords(std::vector<Rec>& recs, const Less& less, int64_t n, int64_t limit, ThreadPool* pool) {
+void sortRecords(std::vector<Rec>& recs, const Less& less, int64_t n, int64_t limit, ThreadPool* pool,
+                 bool order_selected) {
   if (limit >= 0 && limit < n) {
-    std::partial_sort(recs.begin(), recs.begin() + limit, recs.end(), less);
+    // Selection then a sort of the survivors: O(n + limit log limit),
+    // far cheaper than a heap-based partial sort for large limits.
+    if (limit > 0) {
+      std::nth_element(recs.begin(), recs.begin() + (limit - 1), recs.end(), less);
+      if (order_selected) std::sort(recs.begin(), recs.begin() + limit, less);
+    }
     recs.resize(static_cast<size_t>(limit));
   } else if (pool && pool->threads() > 1 && n >= 65536) {
     int64_t chunks = pool->threads();
@@ -97,9 +131,21 @@ template <class T>
 void encodeFixed(const Vector& v, int64_t n, uint8_t* buf, int offset, int cnt, bool desc) {
   const T* vals = v.values<T>();
   const uint8_t* valid = v.validity();
-  for (int64_t i = 0; i < n; ++i) {
-    if (valid && !bits::get(valid, i)) continue;  // value bytes stay zero
-    storeBE(buf + i * kPrefixBytes + offset, normalize<T>(vals[i]), static_cast<int>(sizeof(T)), cnt, desc);
+  if constexpr (sizeof(T) <= 8) {
+    // Left-align the image in 64 bits and store it byte-swapped: big-endian.
+    constexpr int shift = 64 - 8 * static_cast<int>(sizeof(T));
+    for (int64_t i = 0; i < n; ++i) {
+      if (valid && !bits::get(valid, i)) continue;  // value bytes stay zero
+      uint64_t u = static_cast<uint64_t>(normalize<T>(vals[i])) << shift;
+      if (desc) u = ~u;
+      u = __builtin_bswap64(u);
+      std::memcpy(buf + i * kPrefixBytes + offset, &u, static_cast<size_t>(cnt));
+    }
+  } else {
+    for (int64_t i = 0; i < n; ++i) {
+      if (valid && !bits::get(valid, i)) continue;
+      storeBE(buf + i * kPrefixBytes + offset, normalize<T>(vals[i]), static_cast<int>(sizeof(T)), cnt, desc);
+    }
   }
 }
 
@@ -180,6 +226,23 @@ int encodeKey(const Vector& v, const SortOrderSpec& spec, int64_t n, uint8_t* bu
   return hdr + cnt;
 }
 
+
+// Encodes the keys' prefixes into buf (n rows of kPrefixBytes); sets
+// tail_from to the first key the prefix does not decide; returns bytes used.
+int encodeAll(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs, int64_t n, uint8_t* buf,
+              size_t& tail_from) {
+  int offset = 0;
+  tail_from = keys.size();
+  for (size_t k = 0; k < keys.size(); ++k) {
+    bool complete = false;
+    offset += encodeKey(*keys[k], specs[k], n, buf, offset, complete);
+    if (!complete) {
+      tail_from = k;
+      break;
+    }
+  }
+  return offset;
+}
 
 inline uint64_t loadBE(const uint8_t* p) {
   uint64_t v;
@@ -356,19 +419,43 @@ int compareKeyValues(const Vector& x, int64_t a, const Vector& y, int64_t b) {
   }
 }
 
-std::vector<uint32_t> sortRows(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs, int64_t n,
-                               const uint64_t* ordinals, int64_t limit, ThreadPool* pool) {
+std::vector<uint8_t> rowsNotAfter(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs,
+                                  int64_t n, int64_t pivot) {
   std::vector<uint8_t> buf(static_cast<size_t>(n) * kPrefixBytes, 0);
-  int offset = 0;
-  size_t tail_from = keys.size();
-  for (size_t k = 0; k < keys.size(); ++k) {
-    bool complete = false;
-    offset += encodeKey(*keys[k], specs[k], n, buf.data(), offset, complete);
-    if (!complete) {
-      tail_from = k;
-      break;
+  size_t tail_from = 0;
+  encodeAll(keys, specs, n, buf.data(), tail_from);
+  std::vector<TailKey> tail_keys;
+  for (size_t k = tail_from; k < keys.size(); ++k) tail_keys.push_back(makeTailKey(*keys[k], specs[k]));
+  const uint8_t* pp = buf.data() + pivot * kPrefixBytes;
+  uint64_t p0 = loadBE(pp), p1 = loadBE(pp + 8);
+  std::vector<uint8_t> out(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) {
+    const uint8_t* p = buf.data() + i * kPrefixBytes;
+    uint64_t k0 = loadBE(p), k1 = loadBE(p + 8);
+    bool keep;
+    if (k0 != p0) {
+      keep = k0 < p0;
+    } else if (k1 != p1) {
+      keep = k1 < p1;
+    } else {
+      int c = 0;
+      for (const TailKey& k : tail_keys) {
+        c = compareTail(k, static_cast<uint32_t>(i), static_cast<uint32_t>(pivot));
+        if (c) break;
+      }
+      keep = c <= 0;
     }
+    out[i] = static_cast<uint8_t>(keep);
   }
+  return out;
+}
+
+std::vector<uint32_t> sortRows(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs, int64_t n,
+                               const uint64_t* ordinals, int64_t limit, ThreadPool* pool,
+                               bool order_selected) {
+  std::vector<uint8_t> buf(static_cast<size_t>(n) * kPrefixBytes, 0);
+  size_t tail_from = 0;
+  int offset = encodeAll(keys, specs, n, buf.data(), tail_from);
   bool has_tail = tail_from < keys.size();
   if (!has_tail && !ordinals && offset <= 8) {
     // One 8-byte prefix decides everything: 16-byte records (key, row).
@@ -376,7 +463,11 @@ std::vector<uint32_t> sortRows(const std::vector<VectorPtr>& keys, const std::ve
     for (int64_t i = 0; i < n; ++i) recs[i] = Record8{loadBE(buf.data() + i * kPrefixBytes), static_cast<uint64_t>(i)};
     buf = {};
     auto less = [](const Record8& x, const Record8& y) { return x.k != y.k ? x.k < y.k : x.idx < y.idx; };
-    sortRecords(recs, less, n, limit, pool);
+    if (n >= 4096 && (limit < 0 || limit >= n)) {
+      radixSort(recs);
+    } else {
+      sortRecords(recs, less, n, limit, pool, order_selected);
+    }
     std::vector<uint32_t> out(recs.size());
     for (size_t i = 0; i < recs.size(); ++i) out[i] = static_cast<uint32_t>(recs[i].idx);
     return out;
@@ -399,7 +490,7 @@ std::vector<uint32_t> sortRows(const std::vector<VectorPtr>& keys, const std::ve
     }
     return x.ord < y.ord;
   };
-  sortRecords(recs, less, n, limit, pool);
+  sortRecords(recs, less, n, limit, pool, order_selected);
   std::vector<uint32_t> out(recs.size());
   for (size_t i = 0; i < recs.size(); ++i) out[i] = recs[i].idx;
   return out;

@@ -51,9 +51,18 @@ struct SortOrderSpec {
 /// @param limit when 0 <= limit < n only the first `limit` positions of the
 ///        result are needed (partial sort) and only they are returned.
 /// @param pool optional pool to sort chunks in parallel.
+/// @param order_selected with a limit: false returns the best `limit` rows
+///        in no particular order (a selection, linear time).
 /// @returns row indices in sorted order.
 std::vector<uint32_t> sortRows(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs, int64_t n,
-                               const uint64_t* ordinals, int64_t limit, ThreadPool* pool);
+                               const uint64_t* ordinals, int64_t limit, ThreadPool* pool,
+                               bool order_selected = true);
+
+/// out[i] = row i does not sort after row `pivot` (same keys and flags as
+/// sortRows; ties count as "not after"). Used to drop rows that cannot
+/// make a TopN.
+std::vector<uint8_t> rowsNotAfter(const std::vector<VectorPtr>& keys, const std::vector<SortOrderSpec>& specs,
+                                  int64_t n, int64_t pivot);
 
 /// Compares row a of `x` with row b of `y` (same type, flat or not) as an
 /// ascending key with NULLs first: <0, 0, >0. Spark's ordering as above.

@@ -1,9 +1,9 @@
 #pragma once
 // TopN (ORDER BY ... LIMIT n [OFFSET m]): a pipeline breaker that keeps only
 // the best limit+offset rows. Each worker buffers batches and, whenever it
-// holds more than max(2·(limit+offset), 4096) rows, cuts them down to the
-// best limit+offset (a partial sort: a bounded buffer with the cost of a
-// heap). finalize() merges the workers' survivors the same way and keeps
+// holds more than max(2·(limit+offset), 32768) rows, cuts them down to the
+// best limit+offset (selection + sort of the survivors: a bounded buffer,
+// linear time overall). finalize() merges the workers' survivors the same way and keeps
 // rows [offset, offset+limit). Ties are broken by input position (morsel,
 // row within morsel), so the result equals a full stable Sort followed by
 // LIMIT/OFFSET for any thread count.
@@ -40,8 +40,13 @@ class TopN : public PhysicalOperator {
  private:
   struct SinkState;
 
-  /// Replaces `parts` by one part with their best `keep_` rows, sorted.
-  void compact(std::vector<SortPart>& parts, ThreadPool* pool) const;
+  /// Replaces `parts` by one part with their best `keep_` rows, in order
+  /// when `sorted` (else in any order).
+  void compact(std::vector<SortPart>& parts, ThreadPool* pool, bool sorted) const;
+
+  /// Removes from `part` the rows sorting strictly after the one-row
+  /// `boundary` keys; false when none is left.
+  bool dropBeyond(const std::vector<VectorPtr>& boundary, SortPart& part) const;
 
   std::vector<SortKey> keys_;
   int64_t limit_;

@@ -33,12 +33,97 @@ inline bool better(const T& candidate, const T& current) {
   }
 }
 
+bool orderable(const DataType& t) {
+  if (t.id() == TypeId::Map) return false;
+  if (t.id() == TypeId::Array) return orderable(*t.elementType());
+  if (t.id() == TypeId::Struct) {
+    for (const auto& f : t.fields())
+      if (!orderable(*f.type)) return false;
+  }
+  return true;
+}
+
+/// Spark's ordering of arrays and structs (element-/field-wise, NULL before
+/// any value, then the shorter array first), on Values: nested min/max is
+/// a slow path.
+int compareValues(const Value& a, const Value& b, const DataType& t) {
+  if (a.isNull() || b.isNull()) return a.isNull() == b.isNull() ? 0 : (a.isNull() ? -1 : 1);
+  switch (t.id()) {
+    case TypeId::Array:
+    case TypeId::Struct: {
+      const auto& x = a.children();
+      const auto& y = b.children();
+      size_t n = std::min(x.size(), y.size());
+      for (size_t i = 0; i < n; ++i) {
+        const DataType& et = t.id() == TypeId::Array ? *t.elementType() : *t.fields()[i].type;
+        int c = compareValues(x[i], y[i], et);
+        if (c != 0) return c;
+      }
+      return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
+    }
+    case TypeId::Boolean: return static_cast<int>(a.getBool()) - static_cast<int>(b.getBool());
+    case TypeId::Float:
+    case TypeId::Double: {
+      double x = a.getDouble(), y = b.getDouble();
+      return agg::orderLess(x, y) ? -1 : (agg::orderLess(y, x) ? 1 : 0);
+    }
+    case TypeId::Decimal: return a.getDecimal() < b.getDecimal() ? -1 : (b.getDecimal() < a.getDecimal() ? 1 : 0);
+    case TypeId::String:
+    case TypeId::Binary: {
+      int c = std::string_view(a.getString()).compare(std::string_view(b.getString()));
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    default: return a.getLong() < b.getLong() ? -1 : (b.getLong() < a.getLong() ? 1 : 0);
+  }
+}
+
+struct NestedExtreme {
+  std::unique_ptr<Value> value;
+};
+
+template <bool kMax>
+void bindNestedExtreme(BoundAggregateFunction& f) {
+  using S = NestedExtreme;
+  agg::setStateOps<S>(f);
+  DataTypePtr type = f.return_type;
+  auto better_value = [type](const Value& candidate, const Value& current) {
+    int c = compareValues(candidate, current, *type);
+    return kMax ? c > 0 : c < 0;
+  };
+  f.update = [better_value](const std::vector<VectorPtr>& args, int64_t n, uint8_t* const* states, EvalContext&) {
+    const Vector& v = *args[0];
+    for (int64_t i = 0; i < n; ++i) {
+      if (v.isNull(i)) continue;
+      auto& s = stateAs<S>(states[i]);
+      Value x = v.getValue(i);
+      if (!s.value || better_value(x, *s.value)) s.value = std::make_unique<Value>(std::move(x));
+    }
+  };
+  f.combine = [better_value](uint8_t* target, const uint8_t* source, EvalContext&) {
+    auto& t = stateAs<S>(target);
+    const auto& s = stateAs<S>(source);
+    if (s.value && (!t.value || better_value(*s.value, *t.value))) t.value = std::make_unique<Value>(*s.value);
+  };
+  f.finalize = [type](uint8_t* const* states, int64_t n, EvalContext&) {
+    VectorBuilder b(type, n);
+    for (int64_t i = 0; i < n; ++i) {
+      const auto& s = stateAs<S>(states[i]);
+      if (s.value) {
+        b.appendValue(*s.value);
+      } else {
+        b.appendNull();
+      }
+    }
+    return b.finish();
+  };
+}
+
 void checkOrderable(const AggregateCall& call, size_t arg) {
   const DataType& t = *call.arg_types[arg];
-  if (t.isNested() && t.id() != TypeId::Null)
+  if (!orderable(t))
     throw AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
                             "Cannot resolve \"" + call.name + "\" due to data type mismatch: The `" + call.name +
-                                "` does not support ordering on type \"" + t.sql() + "\" (not supported by Loch yet).");
+                                "` does not support ordering on type \"" + t.sql() + "\".");
 }
 
 template <bool kMax, class T>
@@ -124,6 +209,8 @@ BoundAggregateFunction bindExtreme(const AggregateCall& call) {
     f.finalize = [](uint8_t* const*, int64_t n, EvalContext&) { return Vector::makeNull(NullType(), n); };
   } else if (f.return_type->isStringLike()) {
     bindStringExtreme<kMax>(f);
+  } else if (f.return_type->isNested()) {
+    bindNestedExtreme<kMax>(f);
   } else {
     agg::dispatchFixed(id, [&]<class T>() { bindFixedExtreme<kMax, T>(f); });
   }
@@ -194,6 +281,9 @@ BoundAggregateFunction bindExtremeBy(const AggregateCall& call) {
     f.finalize = [rt](uint8_t* const*, int64_t n, EvalContext&) { return Vector::makeNull(rt, n); };
   } else if (call.arg_types[1]->isStringLike()) {
     bindBy<kMax, std::string>(f);
+  } else if (call.arg_types[1]->isNested()) {
+    throw UnsupportedException("`" + call.name + "` with an ordering of type " + call.arg_types[1]->sql() +
+                               " is not supported yet.");
   } else {
     agg::dispatchFixed(ord, [&]<class T>() { bindBy<kMax, T>(f); });
   }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "loch/function/operators/cast_internal.h"
 #include "loch/types/datetime.h"
@@ -94,7 +95,7 @@ VectorPtr integralToIntegral(const CastState& st) {
   return castLoop<D>(st.in, st.to, [&](int64_t i, D& out) {
     S x = v[i];
     if constexpr (sizeof(D) < sizeof(S) || (sizeof(D) == sizeof(S) && !std::is_same_v<S, D>)) {
-      if (x < static_cast<S>(std::numeric_limits<D>::min()) || x > static_cast<S>(std::numeric_limits<D>::max())) {
+      if (!std::in_range<D>(x)) {
         if (st.raise) throwOverflow(st.in.getValue(i), *st.to);
         if (!st.legacy) return false;  // try_cast
         // Legacy Spark narrows like Java: keep the low bits.

@@ -3,6 +3,7 @@
 // %suffix, %infix%) avoid the regex engine.
 
 #include <memory>
+#include <optional>
 
 #include <re2/re2.h>
 
@@ -107,10 +108,13 @@ class Matcher {
 
 using MakeMatcher = std::function<Matcher(std::string_view)>;
 
-VectorPtr matchKernel(const Vector& str, const Vector& pat, int64_t n, const MakeMatcher& make) {
+/// `pre`: the matcher of a literal pattern compiled at bind time, or null.
+VectorPtr matchKernel(const Vector& str, const Vector& pat, int64_t n, const MakeMatcher& make, const Matcher* pre) {
   if (pat.isConstant()) {
     if (pat.isNull(0) || n == 0) return Vector::makeNull(BooleanType(), n);
-    Matcher m = make(pat.dictionary()->stringAt(0));
+    std::optional<Matcher> compiled;
+    if (!pre) compiled = make(pat.dictionary()->stringAt(0));
+    const Matcher& m = pre ? *pre : *compiled;
     if (str.isConstant()) {
       if (str.isNull(0)) return Vector::makeNull(BooleanType(), n);
       return Vector::makeConstant(Value::boolean(m.matches(str.dictionary()->stringAt(0))), n);
@@ -142,6 +146,20 @@ VectorPtr matchKernel(const Vector& str, const Vector& pat, int64_t n, const Mak
                                               });
 }
 
+/// A literal string pattern compiled once when the call is bound; an
+/// invalid pattern is left to fail when the kernel runs, as in Spark.
+std::shared_ptr<const Matcher> precompile(const ExprPtr& pattern, const MakeMatcher& make) {
+  if (pattern->kind() != ExprKind::Literal || pattern->literal().isNull() ||
+      pattern->literal().type()->id() != TypeId::String) {
+    return nullptr;
+  }
+  try {
+    return std::make_shared<const Matcher>(make(pattern->literal().getString()));
+  } catch (const LochException&) {
+    return nullptr;
+  }
+}
+
 DataTypePtr stringArg(const std::string& name, const ScalarBindInput& in, size_t i) {
   const DataType& t = *in.args[i]->type();
   if (t.id() == TypeId::String || t.id() == TypeId::Null) return StringType();
@@ -163,18 +181,21 @@ BoundScalarFunction bindLike(const std::string& name, bool ci, const ScalarBindI
     escape = e->literal().getString()[0];
     types.push_back(StringType());
   }
+  MakeMatcher make = [escape, ci](std::string_view p) { return Matcher::like(p, escape, ci); };
+  auto pre = precompile(in.args[1], make);
   return op::bound(name, types, BooleanType(),
-                   [escape, ci](const std::vector<VectorPtr>& a, int64_t n, EvalContext&) {
-                     return matchKernel(*a[0], *a[1], n,
-                                        [&](std::string_view p) { return Matcher::like(p, escape, ci); });
+                   [make, pre](const std::vector<VectorPtr>& a, int64_t n, EvalContext&) {
+                     return matchKernel(*a[0], *a[1], n, make, pre.get());
                    });
 }
 
 BoundScalarFunction bindRLike(const std::string& name, const ScalarBindInput& in) {
   checkArgCount(name, in.args, 2, 2);
+  MakeMatcher make = [](std::string_view p) { return Matcher::rlike(p); };
+  auto pre = precompile(in.args[1], make);
   return op::bound(name, {stringArg(name, in, 0), stringArg(name, in, 1)}, BooleanType(),
-                   [](const std::vector<VectorPtr>& a, int64_t n, EvalContext&) {
-                     return matchKernel(*a[0], *a[1], n, [](std::string_view p) { return Matcher::rlike(p); });
+                   [make, pre](const std::vector<VectorPtr>& a, int64_t n, EvalContext&) {
+                     return matchKernel(*a[0], *a[1], n, make, pre.get());
                    });
 }
 

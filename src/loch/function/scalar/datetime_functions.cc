@@ -21,6 +21,10 @@ constexpr const char* kDefaultFormat = "yyyy-MM-dd HH:mm:ss";
 const char* const kMonthNames[] = {"JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
                                    "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
 
+// Years whose days since the epoch fit the int32 DATE representation.
+constexpr int64_t kMinDateYear = -5877000;
+constexpr int64_t kMaxDateYear = 5881000;
+
 int32_t dayOfWeekMonday0(int64_t days) { return static_cast<int32_t>(floorMod(days + 3, 7)); }
 
 /// Local day number of an instant in `tz`.
@@ -41,6 +45,9 @@ int32_t addMonths(int32_t days, int64_t months) {
   int64_t total = c.year * 12 + (c.month - 1) + months;
   int64_t y = floorDiv(total, 12);
   int m = static_cast<int>(floorMod(total, 12)) + 1;
+  if (y < kMinDateYear || y > kMaxDateYear) {
+    throw ArithmeticException("ARITHMETIC_OVERFLOW", "integer overflow in add_months.");
+  }
   return daysFromCivil(y, m, std::min(c.day, daysInMonth(y, m)));
 }
 
@@ -345,7 +352,7 @@ BoundScalarFunction bindMakeDate(const ScalarBindInput& in) {
       int m = d[1].template valueAt<int32_t>(i);
       int day = d[2].template valueAt<int32_t>(i);
       std::string err;
-      if (y < -999999999 || y > 999999999) err = "Invalid value for Year (valid values -999999999 - 999999999): " + std::to_string(y);
+      if (y < kMinDateYear || y > kMaxDateYear) err = "Invalid value for Year: " + std::to_string(y);
       else if (m < 1 || m > 12) err = "Invalid value for MonthOfYear (valid values 1 - 12): " + std::to_string(m);
       else if (day < 1 || day > 31) err = "Invalid value for DayOfMonth (valid values 1 - 28/31): " + std::to_string(day);
       else if (day > daysInMonth(y, m)) err = "Invalid date '" + std::string(kMonthNames[m - 1]) + " " + std::to_string(day) + "'";
@@ -470,7 +477,8 @@ BoundScalarFunction bindMakeTimestamp(const ScalarBindInput& in) {
       int h = d[3].template valueAt<int32_t>(i), mi = d[4].template valueAt<int32_t>(i);
       int128_t sec_micros = d[5].template valueAt<int128_t>(i);
       std::string err;
-      if (m < 1 || m > 12) err = "Invalid value for MonthOfYear (valid values 1 - 12): " + std::to_string(m);
+      if (y < kMinDateYear || y > kMaxDateYear) err = "Invalid value for Year: " + std::to_string(y);
+      else if (m < 1 || m > 12) err = "Invalid value for MonthOfYear (valid values 1 - 12): " + std::to_string(m);
       else if (day < 1 || day > daysInMonth(y, m)) err = "Invalid value for DayOfMonth: " + std::to_string(day);
       else if (h < 0 || h > 23) err = "Invalid value for HourOfDay (valid values 0 - 23): " + std::to_string(h);
       else if (mi < 0 || mi > 59) err = "Invalid value for MinuteOfHour (valid values 0 - 59): " + std::to_string(mi);

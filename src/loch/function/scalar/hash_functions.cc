@@ -234,34 +234,13 @@ ScalarBinder digest(std::string name, const EVP_MD* (*md)()) {
   };
 }
 
+const char* kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-const char* kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-void base64Encode(std::string_view s, std::string& out) {
-  size_t i = 0;
-  for (; i + 2 < s.size(); i += 3) {
-    uint32_t v = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8) |
-                 static_cast<unsigned char>(s[i + 2]);
-    out.push_back(kBase64[v >> 18]);
-    out.push_back(kBase64[(v >> 12) & 63]);
-    out.push_back(kBase64[(v >> 6) & 63]);
-    out.push_back(kBase64[v & 63]);
-  }
-  size_t rest = s.size() - i;
-  if (rest) {
-    uint32_t v = static_cast<unsigned char>(s[i]) << 16;
-    if (rest == 2) v |= static_cast<unsigned char>(s[i + 1]) << 8;
-    out.push_back(kBase64[v >> 18]);
-    out.push_back(kBase64[(v >> 12) & 63]);
-    out.push_back(rest == 2 ? kBase64[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
 }
 
 /// Lenient decoding (as commons-codec): characters outside the alphabet are
@@ -284,6 +263,28 @@ void base64Decode(std::string_view s, std::string& out) {
 }
 
 }  // namespace
+
+void base64Encode(std::string_view s, std::string& out) {
+  const char* alphabet = kBase64;
+  size_t i = 0;
+  for (; i + 2 < s.size(); i += 3) {
+    uint32_t v = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8) |
+                 static_cast<unsigned char>(s[i + 2]);
+    out.push_back(alphabet[v >> 18]);
+    out.push_back(alphabet[(v >> 12) & 63]);
+    out.push_back(alphabet[(v >> 6) & 63]);
+    out.push_back(alphabet[v & 63]);
+  }
+  size_t rest = s.size() - i;
+  if (rest) {
+    uint32_t v = static_cast<unsigned char>(s[i]) << 16;
+    if (rest == 2) v |= static_cast<unsigned char>(s[i + 1]) << 8;
+    out.push_back(alphabet[v >> 18]);
+    out.push_back(alphabet[(v >> 12) & 63]);
+    out.push_back(rest == 2 ? alphabet[(v >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+}
 
 void registerHashFunctions(FunctionRegistry& r) {
   r.addScalar("hash", [](const ScalarBindInput& in) { return bindHash<Murmur3, int32_t>(in, "hash", IntegerType()); });

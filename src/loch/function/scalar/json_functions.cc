@@ -17,7 +17,31 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+/// Jackson's default StreamReadConstraints: nesting deeper than 1000 is an
+/// error; it also keeps recursive destruction of parsed trees shallow.
+constexpr int kMaxJsonDepth = 1000;
+
+bool tooDeep(std::string_view s) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 std::optional<Json> parseJson(std::string_view s) {
+  if (tooDeep(s)) return std::nullopt;
   Json j = Json::parse(s.begin(), s.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return std::nullopt;
   return j;
@@ -270,8 +294,10 @@ void writeJson(std::string& out, const Vector& v, int64_t row, const cctz::time_
     }
     case TypeId::Decimal: out += decimalToString(v.values<int128_t>()[row], v.type()->scale()); break;
     case TypeId::String: writeJsonString(out, v.stringAt(row)); break;
-    case TypeId::Binary: {
-      out += v.getValue(row).toString();
+    case TypeId::Binary: {  // Jackson writes binary as Base64 text
+      std::string b64;
+      base64Encode(v.stringAt(row), b64);
+      writeJsonString(out, b64);
       break;
     }
     case TypeId::Date: writeJsonString(out, formatDate(v.values<int32_t>()[row])); break;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <limits>
 #include <random>
 
@@ -184,10 +185,12 @@ BoundScalarFunction bindRound(const ScalarBindInput& in, const std::string& name
       return computeFixed<T>(a, rows, ret, [&](const auto& d, int64_t i, T& out) {
         T v = d[0].template valueAt<T>(i);
         if constexpr (std::is_same_v<T, int128_t>) {
+          // One rounding step straight to the target digit (a negative
+          // scale rounds left of the point; the result has scale 0).
           int s = in_t->scale();
           int target = std::min(s, scale);
-          int128_t r = roundUnscaled(v, s, target < 0 ? 0 : target, mode);
-          if (scale < 0) r = roundUnscaled(r, -scale, 0, mode) * pow10i128(-scale);
+          int128_t r = roundUnscaled(v, s, target, mode);
+          if (target < 0) r *= pow10i128(std::min(-target, 38));
           out = r;
           return decimalFits(out, ret->precision());
         } else if constexpr (std::is_floating_point_v<T>) {
@@ -448,6 +451,50 @@ BoundScalarFunction bindRandom(const ScalarBindInput& in, const std::string& nam
   return b;
 }
 
+
+/// Spark's NumberConverter.convert: digits up to the first invalid one, as
+/// an unsigned 64-bit value; negative toBase prints signed values.
+std::optional<std::string> convertBase(std::string_view n, int from, int to, bool ansi) {
+  if (from < 2 || from > 36 || std::abs(to) < 2 || std::abs(to) > 36 || n.empty()) return std::nullopt;
+  bool negative = n[0] == '-';
+  uint64_t v = 0;
+  const uint64_t limit = UINT64_MAX / static_cast<uint64_t>(from);
+  for (size_t i = negative ? 1 : 0; i < n.size(); ++i) {
+    char c = n[i];
+    int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                : std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                               : 99;
+    if (digit >= from) break;
+    if (v > limit || v * from > UINT64_MAX - digit) {
+      if (ansi) {
+        throw ArithmeticException("ARITHMETIC_OVERFLOW",
+                                  "Overflow in function conv(). If necessary set \"spark.sql.ansi.enabled\" to "
+                                  "\"false\" to bypass this error.");
+      }
+      v = UINT64_MAX;
+      break;
+    }
+    v = v * from + digit;
+  }
+  int64_t sv = static_cast<int64_t>(v);
+  if (negative && to > 0) sv = sv < 0 ? -1 : -sv;
+  bool print_minus = negative && to < 0;
+  if (to < 0 && sv < 0) {
+    sv = -sv;
+    print_minus = true;
+  }
+  uint64_t u = static_cast<uint64_t>(sv);
+  int radix = std::abs(to);
+  std::string out;
+  do {
+    int digit = static_cast<int>(u % radix);
+    out.insert(out.begin(), static_cast<char>(digit < 10 ? '0' + digit : 'A' + digit - 10));
+    u /= radix;
+  } while (u);
+  if (print_minus) out.insert(out.begin(), '-');
+  return out;
+}
+
 }  // namespace
 
 void registerMathFunctions(FunctionRegistry& r) {
@@ -528,6 +575,24 @@ void registerMathFunctions(FunctionRegistry& r) {
         if (n < 0 || n > 20) return false;
         out = 1;
         for (int k = 2; k <= n; ++k) out *= k;
+        return true;
+      });
+    };
+    return b;
+  });
+  r.addScalar("conv", [](const ScalarBindInput& in) {
+    checkArgCount("conv", in, 3, 3);
+    BoundScalarFunction b;
+    b.name = "conv";
+    b.arg_types = {expectType("conv", in, 0, StringType()), expectType("conv", in, 1, IntegerType()),
+                   expectType("conv", in, 2, IntegerType())};
+    b.return_type = StringType();
+    b.introduces_nulls = true;
+    b.kernel = [](const std::vector<VectorPtr>& args, int64_t rows, EvalContext& ctx) {
+      return computeString(args, rows, StringType(), [&](const auto& d, int64_t i, std::string& out) {
+        auto r = convertBase(d[0].stringAt(i), d[1].template valueAt<int32_t>(i), d[2].template valueAt<int32_t>(i), ctx.ansi);
+        if (!r) return false;
+        out = std::move(*r);
         return true;
       });
     };

@@ -35,12 +35,18 @@ class RegexCache {
     if (literal && !literal->isNull() && literal->type()->id() == TypeId::String) {
       fixed_text_ = literal->getString();
       fixed_ = compileRegex(fixed_text_, fn_);
+      fixed_is_plain_ = !fixed_text_.empty() && fixed_text_.find_first_of(".[]{}()*+?^$|\\") == std::string::npos;
     }
   }
 
   class Cursor {
    public:
     explicit Cursor(const RegexCache& cache) : cache_(cache) {}
+    /// The pattern's text when it is the bind-time literal and has no
+    /// metacharacters: matches are then plain substring occurrences.
+    const std::string* plainText(std::string_view pattern) const {
+      return cache_.fixed_is_plain_ && pattern == cache_.fixed_text_ ? &cache_.fixed_text_ : nullptr;
+    }
     const RE2& get(std::string_view pattern) {
       if (cache_.fixed_ && pattern == cache_.fixed_text_) return *cache_.fixed_;
       if (!re_ || pattern != last_) {
@@ -61,15 +67,25 @@ class RegexCache {
   std::string fn_;
   std::string fixed_text_;
   std::shared_ptr<RE2> fixed_;
+  bool fixed_is_plain_ = false;
 };
 
 /// Calls `on_match(start, end, groups)` for successive non-overlapping
 /// matches from byte `from`, as java.util.regex.Matcher.find does; stops
-/// when it returns false.
+/// when it returns false. `groups` is scratch space reused across rows; only
+/// its first `ngroups` entries (0 = whole match) are filled.
 template <class F>
-void forEachMatch(const RE2& re, std::string_view s, size_t from, F&& on_match) {
-  int ngroups = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(ngroups);
+void forEachMatch(const RE2& re, std::string_view s, size_t from, std::vector<re2::StringPiece>& g, int ngroups,
+                  F&& on_match, const std::string* plain = nullptr) {
+  g.resize(ngroups);
+  if (plain) {
+    // A metacharacter-free pattern matches exactly its own text.
+    for (size_t pos = s.find(*plain, from); pos != std::string_view::npos; pos = s.find(*plain, pos + plain->size())) {
+      g[0] = re2::StringPiece(s.data() + pos, plain->size());
+      if (!on_match(pos, pos + plain->size(), g)) break;
+    }
+    return;
+  }
   size_t pos = from;
   while (pos <= s.size()) {
     if (!re.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, g.data(), ngroups)) break;
@@ -136,6 +152,7 @@ BoundScalarFunction bindExtract(const ScalarBindInput& in, bool all) {
   auto ret = b.return_type;
   b.kernel = [cache, fn, all, ret](const std::vector<VectorPtr>& args, int64_t rows, EvalContext&) {
     auto cursor = cache->cursor();
+    std::vector<re2::StringPiece> groups;
     bool has_idx = args.size() == 3;
     return computeBuilt(args, rows, ret, [&](const auto& d, int64_t i, VectorBuilder& out) {
       const RE2& re = cursor.get(d[1].stringAt(i));
@@ -144,7 +161,7 @@ BoundScalarFunction bindExtract(const ScalarBindInput& in, bool all) {
       std::string_view s = d[0].stringAt(i);
       if (!all) {
         std::string value;
-        forEachMatch(re, s, 0, [&](size_t, size_t, const std::vector<re2::StringPiece>& g) {
+        forEachMatch(re, s, 0, groups, static_cast<int>(idx) + 1, [&](size_t, size_t, const std::vector<re2::StringPiece>& g) {
           if (g[idx].data()) value.assign(g[idx].data(), g[idx].size());
           return false;
         });
@@ -152,7 +169,7 @@ BoundScalarFunction bindExtract(const ScalarBindInput& in, bool all) {
         return true;
       }
       auto& el = out.elements();
-      forEachMatch(re, s, 0, [&](size_t, size_t, const std::vector<re2::StringPiece>& g) {
+      forEachMatch(re, s, 0, groups, static_cast<int>(idx) + 1, [&](size_t, size_t, const std::vector<re2::StringPiece>& g) {
         el.appendString(g[idx].data() ? std::string_view(g[idx].data(), g[idx].size()) : std::string_view());
         return true;
       });
@@ -184,6 +201,7 @@ void registerRegexpFunctions(FunctionRegistry& r) {
     auto cache = std::make_shared<const RegexCache>("regexp_replace", literalArg(in, 1));
     b.kernel = [cache](const std::vector<VectorPtr>& args, int64_t rows, EvalContext&) {
       auto cursor = cache->cursor();
+      std::vector<re2::StringPiece> groups;
       bool has_pos = args.size() == 4;
       return computeString(args, rows, StringType(), [&](const auto& d, int64_t i, std::string& out) {
         const RE2& re = cursor.get(d[1].stringAt(i));
@@ -197,12 +215,17 @@ void registerRegexpFunctions(FunctionRegistry& r) {
         }
         size_t from = utf8Offset(s, pos - 1);
         size_t copied = 0;
-        forEachMatch(re, s, from, [&](size_t start, size_t end, const std::vector<re2::StringPiece>& g) {
-          out.append(s.substr(copied, start - copied));
-          appendReplacement(out, rep, g);
-          copied = end;
-          return true;
-        });
+        // Only capture the groups the replacement refers to.
+        int ngroups = rep.find('$') == std::string_view::npos ? 1 : re.NumberOfCapturingGroups() + 1;
+        forEachMatch(
+            re, s, from, groups, ngroups,
+            [&](size_t start, size_t end, const std::vector<re2::StringPiece>& g) {
+              out.append(s.substr(copied, start - copied));
+              appendReplacement(out, rep, g);
+              copied = end;
+              return true;
+            },
+            cursor.plainText(d[1].stringAt(i)));
         out.append(s.substr(copied));
         return true;
       });
@@ -223,6 +246,7 @@ void registerRegexpFunctions(FunctionRegistry& r) {
     auto ret = b.return_type;
     b.kernel = [cache, ret](const std::vector<VectorPtr>& args, int64_t rows, EvalContext&) {
       auto cursor = cache->cursor();
+      std::vector<re2::StringPiece> groups;
       bool has_limit = args.size() == 3;
       return computeBuilt(args, rows, ret, [&](const auto& d, int64_t i, VectorBuilder& out) {
         std::string_view s = d[0].stringAt(i);
@@ -248,15 +272,18 @@ void registerRegexpFunctions(FunctionRegistry& r) {
         size_t index = 0;
         int64_t count = 0;
         bool matched = false;
-        forEachMatch(re, s, 0, [&](size_t start, size_t end, const std::vector<re2::StringPiece>&) {
-          if (limit > 0 && count >= limit - 1) return false;
-          if (index == 0 && start == 0 && start == end) return true;  // no leading empty piece
-          el.appendString(s.substr(index, start - index));
-          ++count;
-          index = end;
-          matched = true;
-          return true;
-        });
+        forEachMatch(
+            re, s, 0, groups, 1,
+            [&](size_t start, size_t end, const std::vector<re2::StringPiece>&) {
+              if (limit > 0 && count >= limit - 1) return false;
+              if (index == 0 && start == 0 && start == end) return true;  // no leading empty piece
+              el.appendString(s.substr(index, start - index));
+              ++count;
+              index = end;
+              matched = true;
+              return true;
+            },
+            cursor.plainText(pattern));
         el.appendString(matched ? s.substr(index) : s);
         out.finishList();
         return true;

@@ -160,6 +160,9 @@ double numericAsDouble(const DecodedVector& d, const DataType& type, int64_t i);
 /// Integral value of row i (byte/short/int/long/date/timestamp) as int64.
 int64_t integralAsLong(const DecodedVector& d, const DataType& type, int64_t i);
 
+/// Appends the standard Base64 (RFC 4648, padded, no line breaks) of `bytes`.
+void base64Encode(std::string_view bytes, std::string& out);
+
 /// concat(array, ...) and reverse(array) binders (collection family),
 /// dispatched from the string functions of the same name.
 BoundScalarFunction bindArrayConcat(const ScalarBindInput& in);

@@ -140,9 +140,24 @@ void addTrim(FunctionRegistry& r, const std::string& name, bool left, bool right
   });
 }
 
+/// Spark's limit on one string value (2 GiB); larger results are refused
+/// instead of exhausting memory.
+constexpr int64_t kMaxStringBytes = int64_t{1} << 31;
+
+[[noreturn]] void throwTooLong(const char* fn) {
+  throw InvalidArgumentException("EXCEED_LIMIT_LENGTH",
+                                 std::string("The result of ") + fn + " exceeds the string length limit of 2147483647 bytes.");
+}
+
 void pad(std::string_view s, int64_t len, std::string_view padding, bool left, std::string& out) {
   int64_t n = utf8Length(s);
   int64_t spaces = len - n;
+  if (spaces > 0 && !padding.empty() && static_cast<int64_t>(s.size()) +
+                                                 spaces * static_cast<int64_t>(padding.size()) /
+                                                     std::max<int64_t>(1, utf8Length(padding)) >
+                                             kMaxStringBytes) {
+    throwTooLong(left ? "lpad" : "rpad");
+  }
   if (spaces <= 0 || padding.empty()) {
     out.assign(utf8Substring(s, 0, std::max<int64_t>(len, 0)));
     return;
@@ -184,10 +199,9 @@ void addPad(FunctionRegistry& r, const std::string& name, bool left) {
 /// 1-based character index of `sub` in `s` at or after character `from`
 /// (0-based), 0 when absent (UTF8String.indexOf + 1).
 int32_t charIndexOf(std::string_view s, std::string_view sub, int64_t from) {
+  if (sub.empty()) return 1;  // UTF8String.indexOf gives 0 for an empty needle
   size_t start = utf8Offset(s, from);
-  if (from > 0 && start >= s.size() && !(start == s.size() && sub.empty())) {
-    return sub.empty() && utf8Length(s) >= from ? static_cast<int32_t>(from + 1) : 0;
-  }
+  if (from > 0 && start >= s.size()) return 0;
   size_t pos = s.find(sub, start);
   if (pos == std::string_view::npos) return 0;
   return static_cast<int32_t>(utf8Length(s.substr(0, pos)) + 1);
@@ -195,7 +209,7 @@ int32_t charIndexOf(std::string_view s, std::string_view sub, int64_t from) {
 
 // ---- format_string -------------------------------------------------------
 
-void appendFormatted(std::string& out, const std::string& spec_flags, int width, int precision, char conv,
+void appendFormatted(std::string& out, const std::string& spec_flags, int64_t width, int precision, char conv,
                      const DecodedVector& d, const DataType& type, int64_t i) {
   bool left_align = spec_flags.find('-') != std::string::npos;
   bool zero = spec_flags.find('0') != std::string::npos;
@@ -240,7 +254,7 @@ void appendFormatted(std::string& out, const std::string& spec_flags, int width,
     double v = numericAsDouble(d, type, i);
     std::string f = std::string("%") + (plus ? "+" : "") + (comma ? "'" : "") + "." +
                     std::to_string(precision < 0 ? 6 : precision) + lower;
-    char buf[512];
+    char buf[1024];  // 309 integer digits + 400 fraction digits at most
     std::snprintf(buf, sizeof buf, f.c_str(), v);
     body = buf;
   } else if (lower == 'b') {
@@ -296,14 +310,19 @@ void formatRow(std::string_view fmt, const std::vector<DecodedVector>& d, const 
     }
     std::string flags;
     while (q < fmt.size() && std::strchr("-#+ 0,(", fmt[q])) flags.push_back(fmt[q++]);
-    int width = 0;
-    while (q < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[q]))) width = width * 10 + (fmt[q++] - '0');
+    int64_t width = 0;
+    while (q < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[q]))) {
+      width = width * 10 + (fmt[q++] - '0');
+      if (width > (1 << 24)) throwTooLong("format_string");
+    }
     int precision = -1;
     if (q < fmt.size() && fmt[q] == '.') {
       ++q;
       precision = 0;
-      while (q < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[q])))
+      while (q < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[q]))) {
         precision = precision * 10 + (fmt[q++] - '0');
+        if (precision > 400) throwTooLong("format_string");
+      }
     }
     if (q >= fmt.size()) {
       throw InvalidArgumentException("UNKNOWN_FORMAT_CONVERSION", "Conversion = '%' in format_string.");
@@ -467,6 +486,7 @@ void registerExtraStringFunctions(FunctionRegistry& r) {
     b.kernel = [](const std::vector<VectorPtr>& args, int64_t rows, EvalContext&) {
       return computeString(args, rows, StringType(), [](const auto& d, int64_t i, std::string& out) {
         int32_t n = d[0].template valueAt<int32_t>(i);
+        if (n > (1 << 30)) throwTooLong("space");
         if (n > 0) out.assign(static_cast<size_t>(n), ' ');
         return true;
       });
@@ -553,7 +573,7 @@ void registerExtraStringFunctions(FunctionRegistry& r) {
 
 /// Spark's concat for strings/binary; arrays are handled by the collection
 /// family (concatArrays) — see collection_functions.cc.
-VectorPtr concatStrings(const std::vector<VectorPtr>& args, int64_t rows, const DataTypePtr& type) {
+static VectorPtr concatStrings(const std::vector<VectorPtr>& args, int64_t rows, const DataTypePtr& type) {
   return computeString(args, rows, type, [&](const std::vector<DecodedVector>& d, int64_t i, std::string& out) {
     for (const auto& x : d) out.append(x.stringAt(i));
     return true;
@@ -760,9 +780,7 @@ void registerStringFunctions(FunctionRegistry& r) {
       return computeString(args, rows, StringType(), [&](const auto& d, int64_t i, std::string& out) {
         std::string_view s = d[0].stringAt(i);
         int32_t n = d[1].template valueAt<int32_t>(i);
-        if (n > 0 && s.size() * static_cast<size_t>(n) > (size_t{1} << 31)) {
-          throw InvalidArgumentException("EXCEED_LIMIT_LENGTH", "repeat result exceeds the 2GB string limit.");
-        }
+        if (n > 0 && static_cast<int64_t>(s.size()) * n > kMaxStringBytes) throwTooLong("repeat");
         for (int32_t k = 0; k < n; ++k) out.append(s);
         return true;
       });

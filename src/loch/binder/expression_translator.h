@@ -1,0 +1,24 @@
+#pragma once
+// AST expressions → unresolved loch expressions (internal to the binder).
+
+#include <functional>
+
+#include "loch/expr/expression.h"
+#include "loch/sql/ast.h"
+
+namespace loch::binder {
+
+/// Called for a scalar subquery; returns the expression that replaces it
+/// (the binder joins the subquery's single value to the current plan).
+using ScalarSubqueryHook = std::function<ExprPtr(const sql::Query&)>;
+
+/// Translates `e`; scalar subqueries go to `hook` (an error when empty).
+ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook);
+
+/// The literal's Value / expression (typed literals become casts of strings).
+ExprPtr translateLiteral(const sql::Literal& lit);
+
+/// `lit` as an integer when it is a plain integer literal (ordinals, LIMIT).
+std::optional<int64_t> integerLiteral(const sql::Expr& e);
+
+}  // namespace loch::binder

@@ -1,0 +1,74 @@
+#pragma once
+// Binds queries (internal to the binder): relations, SELECT blocks with
+// aggregation, HAVING and ORDER BY over hidden columns, set operations,
+// CTEs and subquery predicates rewritten to joins.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "loch/binder/binder.h"
+#include "loch/binder/expression_translator.h"
+
+namespace loch::binder {
+
+class QueryBinder {
+ public:
+  explicit QueryBinder(const BinderCatalog& catalog) : catalog_(catalog) {}
+
+  LogicalPlanPtr bindQuery(const sql::Query& q);
+
+ private:
+  /// A subquery bound with `outer` visible for correlation: WHERE conjuncts
+  /// that reference outer columns are returned in `correlated` (resolved
+  /// against inner + outer) instead of being applied.
+  struct Outer {
+    std::vector<ExprPtr> input;
+    std::vector<ExprPtr> correlated;
+  };
+
+  LogicalPlanPtr bindQueryWithOrder(const sql::Query& q, Outer* outer);
+  LogicalPlanPtr bindBody(const sql::QueryBody& body, const std::vector<sql::SortItem>* order_by, Outer* outer);
+  LogicalPlanPtr bindSelect(const sql::SelectCore& core, const std::vector<sql::SortItem>* order_by, Outer* outer);
+  LogicalPlanPtr bindValues(const std::vector<std::vector<sql::ExprPtr>>& rows, const std::string& alias,
+                            const std::vector<std::string>& column_aliases);
+  LogicalPlanPtr bindSetOperation(const sql::SetOperation& op);
+  LogicalPlanPtr bindTableRef(const sql::TableRef& ref, const std::set<std::string>& broadcast);
+  LogicalPlanPtr bindJoin(const sql::JoinTable& join, const std::set<std::string>& broadcast);
+  LogicalPlanPtr bindNamed(const std::vector<std::string>& name);
+  LogicalPlanPtr applyOrderBy(LogicalPlanPtr plan, const std::vector<sql::SortItem>& order_by);
+  LogicalPlanPtr applyLimit(LogicalPlanPtr plan, const sql::Query& q);
+
+  /// WHERE conjuncts: plain predicates are filtered, [NOT] EXISTS / [NOT] IN
+  /// subqueries become semi / anti joins.
+  LogicalPlanPtr applyWhere(LogicalPlanPtr plan, const sql::Expr& where, Outer* outer);
+  LogicalPlanPtr applySubqueryPredicate(LogicalPlanPtr plan, const sql::Expr& pred, bool negated);
+  /// Joins the single value of an uncorrelated scalar subquery to `plan`.
+  ExprPtr scalarSubquery(LogicalPlanPtr& plan, const sql::Query& q);
+
+  ExpressionResolver resolver(const std::vector<ExprPtr>& input) const {
+    return ExpressionResolver(input, catalog_.options);
+  }
+  /// Gives `plan` fresh attribute ids when any of them was already used in
+  /// this statement (self-joins, a view or CTE used twice, subqueries over
+  /// the outer table), as Spark's DeduplicateRelations.
+  LogicalPlanPtr deduplicate(LogicalPlanPtr plan);
+
+  const BinderCatalog& catalog_;
+  std::vector<std::map<std::string, LogicalPlanPtr>> ctes_;  // innermost last; lower-case names
+  std::set<int64_t> seen_ids_;
+};
+
+/// True for UNRESOLVED_COLUMN.* errors (used to fall back to another scope).
+bool isUnresolvedColumn(const LochException& e);
+
+/// `plan`'s columns cast to `types` where they differ (set operations).
+LogicalPlanPtr castColumns(const LogicalPlanPtr& plan, const std::vector<DataTypePtr>& types);
+
+/// Widens both sides to common column types and builds the set operation
+/// (the DataFrame API's rule: findWiderTypeForTwo per column).
+/// @throws AnalysisException NUM_COLUMNS_MISMATCH / INCOMPATIBLE_COLUMN_TYPE.
+LogicalPlanPtr widenedSetOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all, bool ansi);
+
+}  // namespace loch::binder

@@ -1,0 +1,104 @@
+#pragma once
+// Window (Spark's physical Window node): a pipeline breaker that appends one
+// column per window expression to every input row.
+//
+// Sink: workers buffer their batches with the evaluated partition keys,
+// ORDER BY keys and window-expression arguments, tagged with morsel
+// indices. Finalize: all rows are sorted once by (partition keys ASC NULLS
+// FIRST, ORDER BY keys, input position) with sortRows; partition and peer
+// boundaries are found by comparing neighbouring keys (NULL equals NULL,
+// -0.0 equals 0.0, NaN equals NaN, as in Spark's grouping); runs of whole
+// partitions are evaluated in parallel on ctx.pool. Produce: the rows in
+// sorted order (Spark's Window output order), ctx.batch_size rows per
+// morsel, input columns first, then the window columns in expression order.
+// Results do not depend on the number of threads.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "loch/exec/physical_operator.h"
+#include "loch/exec/sort/sort_buffer.h"
+#include "loch/exec/window/window_aggregate.h"
+#include "loch/exec/window/window_frame.h"
+#include "loch/function/aggregate_function.h"
+#include "loch/function/window/window_function.h"
+
+namespace loch {
+
+/// One window expression: a window-only function or an aggregate over a
+/// frame.
+struct WindowExprSpec {
+  std::variant<BoundWindowFunction, std::shared_ptr<const BoundAggregateFunction>> function;
+  /// Arguments compiled over the child's columns (aggregates: already of
+  /// the function's arg_types; window functions: all call arguments, see
+  /// bindWindowFunction).
+  std::vector<PhysicalExprPtr> args;
+  /// The frame, already resolved by the planner to Spark's default when
+  /// the query gives none (RANGE UNBOUNDED PRECEDING..CURRENT ROW with
+  /// ORDER BY, ROWS UNBOUNDED PRECEDING..UNBOUNDED FOLLOWING without).
+  /// Ranking and offset functions ignore it.
+  WindowFrame frame;
+
+  DataTypePtr returnType() const;
+  bool nullable() const;
+  /// "rank() ROWS BETWEEN ...", for EXPLAIN.
+  std::string toString() const;
+};
+
+class WindowOperator : public PhysicalOperator {
+ public:
+  /// @param child input.
+  /// @param partition_keys PARTITION BY expressions (may be empty: one
+  ///        partition).
+  /// @param order_keys ORDER BY keys with direction flags (may be empty).
+  /// @param exprs window expressions, all with this operator's PARTITION BY
+  ///        and ORDER BY (the planner makes one Window per specification).
+  /// @param output_schema child's fields followed by one field per expression.
+  /// @throws InternalException when output_schema has the wrong width,
+  ///         AnalysisException for an invalid frame (see checkWindowFrame).
+  WindowOperator(PhysicalOperatorPtr child, std::vector<PhysicalExprPtr> partition_keys,
+                 std::vector<SortKey> order_keys, std::vector<WindowExprSpec> exprs, SchemaPtr output_schema);
+
+  OperatorRole role() const override { return OperatorRole::Breaker; }
+  /// "Window([rank() ...], [p], [o ASC NULLS FIRST])".
+  std::string toString() const override;
+
+  std::unique_ptr<OperatorState> makeSinkState(ExecContext& ctx) override;
+  void sink(const RecordBatchPtr& batch, int64_t morsel, OperatorState* state, ExecContext& ctx) override;
+  void combine(OperatorState* state, ExecContext& ctx) override;
+  void finalize(ExecContext& ctx) override;
+
+  int64_t morselCount(ExecContext& ctx) override;
+  void produce(int64_t morsel, ExecContext& ctx, const Emit& emit) override;
+
+ private:
+  struct SinkState;
+  struct Run;
+
+  /// Results of expression `e` for the rows of `run`.
+  VectorPtr evaluateRun(size_t e, const Run& run, const std::vector<int64_t>& peer_begin,
+                        const std::vector<int64_t>& peer_end, ExecContext& ctx) const;
+
+  std::vector<PhysicalExprPtr> partition_keys_;
+  std::vector<SortKey> order_keys_;
+  std::vector<WindowExprSpec> exprs_;
+  /// Everything evaluated at sink time: partition keys, order keys, then
+  /// the arguments of each expression (arg_start_[e] is the first).
+  std::vector<SortKey> evaluated_;
+  std::vector<size_t> arg_start_;
+
+  std::mutex mutex_;
+  std::unique_ptr<MemoryReservation> reservation_;
+  std::vector<SortPart> parts_;
+  int64_t rows_ = 0;
+  std::vector<uint64_t> order_;          // payload row refs in sorted order
+  std::vector<VectorPtr> sorted_;        // evaluated_ columns in sorted order
+  std::unique_ptr<RangeKey> range_key_;  // when some frame has RANGE value offsets
+  std::vector<VectorPtr> results_;       // one column per expression, sorted order
+  int64_t chunk_ = 4096;
+};
+
+}  // namespace loch
