@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "api/test_session.h"
@@ -162,6 +166,36 @@ TEST(SparkSqlTest, ParseSqlSelectItemNamesLikeSpark) {
        Column(parseSqlSelectItem("upper(event_type) et"))});
   EXPECT_EQ(df.columns(), (std::vector<std::string>{"user_id", "(value + 1)", "et"}));
   EXPECT_EQ(spark->table("events").select({Column(parseSqlSelectItem("*"))}).columns().size(), 3u);
+}
+
+TEST(SparkSqlTest, QueriesFilesDirectly) {
+  auto spark = sessionWithEvents();
+  auto dir = std::filesystem::temp_directory_path() / ("loch_binder_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "people.csv").string();
+  std::ofstream(path) << "1,ann\n2,bob\n";
+  auto rows = spark->sql("SELECT _c1 FROM csv.`" + path + "` WHERE _c0 > 1").collect();
+  EXPECT_EQ(testing::rowsOf(rows), std::vector<std::string>{"bob"});
+  EXPECT_EQ(spark->sql("SELECT count(*) FROM '" + path + "'").first().getLong(0), 2);
+  try {
+    spark->sql("SELECT * FROM '/tmp/no_extension'");
+    FAIL() << "expected AnalysisException";
+  } catch (const AnalysisException& e) {
+    EXPECT_EQ(e.errorClass(), "UNSUPPORTED_DATASOURCE_FOR_DIRECT_QUERY");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SparkSqlTest, LiteralValuesBecomeLocalRelation) {
+  auto spark = testing::newSession();
+  auto df = spark->sql("SELECT * FROM VALUES (1, 'a'), (2, NULL) AS v(id, name)");
+  EXPECT_NE(df.plan()->treeString().find("LocalRelation [id#"), std::string::npos) << df.plan()->treeString();
+  EXPECT_FALSE(df.plan()->schema()->fields()[0].nullable);
+  EXPECT_TRUE(df.plan()->schema()->fields()[1].nullable);
+  // Mixed types widen through UNION ALL of one-row projections.
+  auto mixed = spark->sql("SELECT * FROM VALUES (1), (2L) AS v(x)");
+  EXPECT_EQ(mixed.dtypes()[0].second, "bigint");
+  EXPECT_EQ(testing::rowsOf(mixed.collect()), (std::vector<std::string>{"1", "2"}));
 }
 
 TEST(SparkSqlTest, EmptyResultForDdl) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "api/test_session.h"
 #include "io/io_test_util.h"
 #include "loch/api/functions.h"
@@ -257,6 +259,35 @@ TEST(CsvReadTest, EmptyFileAndDuplicateHeaders) {
   EXPECT_EQ(empty.count(), 0);
   auto dup = spark->read().option("header", true).csv(dir / "dup.csv");
   EXPECT_EQ(dup.columns(), (std::vector<std::string>{"a0", "A1", "_c2", "b"}));
+}
+
+}  // namespace
+}  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(CsvRobustnessTest, RandomBytesNeverCrash) {
+  TempDir dir;
+  std::mt19937 rng(42);
+  const std::string alphabet = "a1,\"\\\n\r #;-.eE\xEF\xBB\xBF\x00\xff";
+  auto spark = testing::newSession();
+  int64_t total = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    size_t n = rng() % 300;
+    for (size_t i = 0; i < n; ++i) text.push_back(alphabet[rng() % alphabet.size()]);
+    std::string path = dir / ("r" + std::to_string(round) + ".csv");
+    testing::writeText(path, text);
+    for (bool multi : {false, true}) {
+      auto df = spark->read()
+                    .options({{"inferSchema", "true"}, {"header", round % 2 ? "true" : "false"},
+                              {"multiLine", multi ? "true" : "false"}, {"maxPartitionBytes", "17"}, {"comment", "#"}})
+                    .csv(path);
+      total += static_cast<int64_t>(df.collect().size());
+    }
+  }
+  EXPECT_GT(total, 0);
 }
 
 }  // namespace

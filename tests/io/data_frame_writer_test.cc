@@ -176,6 +176,29 @@ TEST(DataFrameWriterTest, CompressionOptionAndEmptyFrame) {
   EXPECT_EQ(empty.dtypes(), df.dtypes());
 }
 
+TEST(DataFrameWriterTest, BlockSizeMakesRowGroupsAndDynamicOverwrite) {
+  TempDir dir;
+  auto spark = testing::newSession();
+  auto big = spark->range(0, 50000).withColumn("k", F::col("id") % 3);
+  big.write().option("parquet.block.size", 100000).parquet(dir / "rg");
+  auto files = listRelative(dir / "rg");
+  ASSERT_EQ(files.size(), 2u);
+  auto reader = parquet::ParquetFileReader::open(dir / ("rg/" + files[1]));
+  EXPECT_GT(reader->numRowGroups(), 1);
+  EXPECT_EQ(reader->numRows(), 50000);
+  EXPECT_EQ(spark->read().parquet(dir / "rg").filter(F::col("id") >= 49990).count(), 10);
+
+  auto df = sales(*spark);
+  df.write().partitionBy({"year"}).parquet(dir / "d");
+  // Dynamic overwrite replaces only the partitions written (year=2023 here).
+  df.filter(F::col("year") == 2023).write().mode("overwrite").option("partitionOverwriteMode", "dynamic")
+      .partitionBy({"year"}).parquet(dir / "d");
+  EXPECT_EQ(spark->read().parquet(dir / "d").count(), 4);
+  // Static overwrite (Spark's default) replaces everything.
+  df.filter(F::col("year") == 2023).write().mode("overwrite").partitionBy({"year"}).parquet(dir / "d");
+  EXPECT_EQ(spark->read().parquet(dir / "d").count(), 1);
+}
+
 TEST(DataFrameWriterTest, CsvWriteAndReadBack) {
   TempDir dir;
   auto spark = testing::newSession();

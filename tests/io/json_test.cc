@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "api/test_session.h"
 #include "io/io_test_util.h"
 #include "loch/api/data_frame_writer.h"
@@ -95,6 +97,35 @@ TEST(JsonReadTest, WriteThenReadRoundTripAndSplits) {
   EXPECT_EQ(back.count(), 2000);
   EXPECT_EQ(back.agg(F::sum(F::col("id"))).collect()[0].getLong(0), 1999 * 2000 / 2);
   EXPECT_EQ(back.filter(F::col("s") == "v1234").count(), 1);
+}
+
+}  // namespace
+}  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(JsonRobustnessTest, RandomBytesNeverCrash) {
+  TempDir dir;
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"{", "}", "[", "]", "\"a\"", ":", ",", "1", "-2.5e3", "null", "true",
+                                           "\"x\\\"y\"", "\n", " ", "99999999999999999999999", "{\"a\":{\"b\":[1,\"s\"]}}"};
+  auto spark = testing::newSession();
+  int64_t total = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    size_t n = rng() % 60;
+    for (size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    std::string path = dir / ("r" + std::to_string(round) + ".json");
+    testing::writeText(path, text);
+    for (bool multi : {false, true}) {
+      auto df = spark->read().options({{"multiLine", multi ? "true" : "false"}, {"maxPartitionBytes", "13"}}).json(path);
+      total += static_cast<int64_t>(df.collect().size());
+      auto typed = spark->read().schema("a STRUCT<b: ARRAY<BIGINT>>, _corrupt_record STRING").json(path);
+      total += static_cast<int64_t>(typed.collect().size());
+    }
+  }
+  EXPECT_GT(total, 0);
 }
 
 }  // namespace

@@ -16,6 +16,8 @@
 
 namespace loch {
 
+class WindowSpec;
+
 class Column {
  public:
   /// A column reference by name: "user_id", "e.user_id", "*" or "e.*".
@@ -74,6 +76,9 @@ class Column {
   /// CASE WHEN chains: when(cond, value).when(...).otherwise(value).
   Column when(const Column& condition, const Column& value) const;
   Column otherwise(const Column& value) const;
+  /// This aggregate or window function (row_number, lag, ...) evaluated
+  /// over `window` (defined in window.cc).
+  Column over(const WindowSpec& window) const;
   template <class T>
   Column when(const Column& condition, const T& value) const;
   template <class T>

@@ -31,6 +31,13 @@ bool anyAggregate(const std::vector<ExprPtr>& exprs) {
   return false;
 }
 
+bool anyWindow(const std::vector<ExprPtr>& exprs) {
+  for (const auto& e : exprs) {
+    if (containsWindow(e)) return true;
+  }
+  return false;
+}
+
 void requireBoolean(const ExprPtr& e, const char* what) {
   if (e->type()->id() != TypeId::Boolean && e->type()->id() != TypeId::Null) {
     throw AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN",
@@ -50,6 +57,10 @@ DataFrame DataFrame::select(const std::vector<Column>& cols) const {
     checkAggregateExpressions({}, named);
     return derive(LogicalPlan::aggregate(plan_, {}, std::move(named)));
   }
+  if (anyWindow(named)) {
+    auto [windowed, items] = extractWindows(plan_, named);
+    return derive(LogicalPlan::project(windowed, std::move(items)));
+  }
   return derive(LogicalPlan::project(plan_, std::move(named)));
 }
 
@@ -62,6 +73,12 @@ DataFrame DataFrame::select(const std::vector<std::string>& names) const {
 DataFrame DataFrame::filter(const Column& condition) const {
   auto cond = resolver().resolve(condition.expr());
   requireBoolean(cond, "filter");
+  if (containsWindow(cond)) {
+    throw AnalysisException("INVALID_WHERE_CONDITION",
+                            "The WHERE condition " + cond->toString() +
+                                " contains invalid expressions: window functions are not allowed in a filter; "
+                                "compute the window in a column first, then filter on that column.");
+  }
   if (containsAggregate(cond)) {
     throw AnalysisException("INVALID_WHERE_CONDITION",
                             "The WHERE condition " + cond->toString() +
@@ -91,6 +108,10 @@ DataFrame DataFrame::withColumns(const std::vector<std::pair<std::string, Column
   if (anyAggregate(out)) {
     throw AnalysisException("MISSING_GROUP_BY",
                             "withColumn() cannot add an aggregate over the whole DataFrame; use agg() or a window.");
+  }
+  if (anyWindow(out)) {
+    auto [windowed, items] = extractWindows(plan_, out);
+    return derive(LogicalPlan::project(windowed, std::move(items)));
   }
   return derive(LogicalPlan::project(plan_, std::move(out)));
 }

@@ -69,4 +69,26 @@ Column sort_array(const Column& c, bool asc) { return callFunction("sort_array",
 Column hash(const std::vector<Column>& cols) { return callFunction("hash", cols); }
 Column xxhash64(const std::vector<Column>& cols) { return callFunction("xxhash64", cols); }
 
+namespace {
+
+Column withIgnoreNulls(const Column& c, bool ignore) {
+  return ignore ? Column(c.expr()->withIgnoreNulls(true)) : c;
+}
+
+}  // namespace
+
+Column lag(const Column& c, int offset, const Column& d) { return callFunction("lag", {c, lit(offset), d}); }
+Column lag(const std::string& c, int offset) { return lag(Column(c), offset); }
+Column lead(const Column& c, int offset, const Column& d) { return callFunction("lead", {c, lit(offset), d}); }
+Column lead(const std::string& c, int offset) { return lead(Column(c), offset); }
+Column first_value(const Column& c, bool ignore_nulls) {
+  return withIgnoreNulls(callFunction("first_value", {c}), ignore_nulls);
+}
+Column last_value(const Column& c, bool ignore_nulls) {
+  return withIgnoreNulls(callFunction("last_value", {c}), ignore_nulls);
+}
+Column nth_value(const Column& c, int n, bool ignore_nulls) {
+  return withIgnoreNulls(callFunction("nth_value", {c, lit(n)}), ignore_nulls);
+}
+
 }  // namespace loch::functions

@@ -179,6 +179,22 @@ LOCH_FN2(array_contains, "array_contains")
 LOCH_FN2(element_at, "element_at")
 Column sort_array(const Column& c, bool asc = true);
 
+// ---- window functions (use with .over(Window::partitionBy(..).orderBy(..))) ----
+inline Column row_number() { return callFunction("row_number", {}); }
+inline Column rank() { return callFunction("rank", {}); }
+inline Column dense_rank() { return callFunction("dense_rank", {}); }
+inline Column percent_rank() { return callFunction("percent_rank", {}); }
+inline Column cume_dist() { return callFunction("cume_dist", {}); }
+inline Column ntile(int n) { return callFunction("ntile", {lit(n)}); }
+/// lag(col, offset = 1, default = NULL)
+Column lag(const Column& c, int offset = 1, const Column& default_value = lit(Value()));
+Column lag(const std::string& c, int offset = 1);
+Column lead(const Column& c, int offset = 1, const Column& default_value = lit(Value()));
+Column lead(const std::string& c, int offset = 1);
+Column first_value(const Column& c, bool ignore_nulls = false);
+Column last_value(const Column& c, bool ignore_nulls = false);
+Column nth_value(const Column& c, int n, bool ignore_nulls = false);
+
 // ---- hashing --------------------------------------------------------------------
 Column hash(const std::vector<Column>& cols);
 Column xxhash64(const std::vector<Column>& cols);

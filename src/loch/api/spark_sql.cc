@@ -70,6 +70,23 @@ DataFrame SparkSession::sql(const std::string& query) {
     std::string n = name.size() == 1 ? name[0] : sql::qualifiedNameToSql(name);
     return table(n).plan()->child(0);  // the view's own plan, without its alias
   };
+  catalog.read_files = [this](const std::string& format, const std::string& path) -> LogicalPlanPtr {
+    std::string fmt = format;
+    if (fmt.empty()) {
+      for (const char* ext : {"parquet", "csv", "json"}) {
+        std::string suffix = std::string(".") + ext;
+        if (path.size() >= suffix.size() && equalsIgnoreCase(path.substr(path.size() - suffix.size()), suffix)) {
+          fmt = ext;
+        }
+      }
+      if (fmt.empty()) {
+        throw AnalysisException("UNSUPPORTED_DATASOURCE_FOR_DIRECT_QUERY",
+                                "Cannot infer the file format of '" + path +
+                                    "'; write it as parquet.`path`, csv.`path` or json.`path`.");
+      }
+    }
+    return read().format(fmt).load(path).plan();
+  };
   auto empty = [&] { return createDataFrame(std::vector<RecordBatchPtr>{}, StructType({})); };
   auto rowsOf = [&](const std::vector<std::vector<Value>>& rows, const SchemaPtr& schema) {
     return createDataFrame(rows, schema);

@@ -24,6 +24,10 @@ struct BinderCatalog {
   /// written), without SubqueryAlias; the binder adds the alias.
   /// @throws AnalysisException TABLE_OR_VIEW_NOT_FOUND naming the table.
   std::function<LogicalPlanPtr(const std::vector<std::string>& name)> lookup_relation;
+  /// A scan of the files at `path` for `parquet.\`path\`` (format
+  /// lower-case) or a bare `'path'` (format empty: inferred from the
+  /// extension). Null: querying files is not supported.
+  std::function<LogicalPlanPtr(const std::string& format, const std::string& path)> read_files;
   AnalyzerOptions options;
 };
 

@@ -124,7 +124,53 @@ ExprPtr likeOf(const sql::Like& l, ExprPtr operand, ExprPtr pattern) {
   return fn(name, std::move(args));
 }
 
+FrameBound::Kind frameKind(sql::FrameBoundKind k) {
+  switch (k) {
+    case sql::FrameBoundKind::kUnboundedPreceding: return FrameBound::Kind::UnboundedPreceding;
+    case sql::FrameBoundKind::kPreceding: return FrameBound::Kind::Preceding;
+    case sql::FrameBoundKind::kCurrentRow: return FrameBound::Kind::CurrentRow;
+    case sql::FrameBoundKind::kFollowing: return FrameBound::Kind::Following;
+    case sql::FrameBoundKind::kUnboundedFollowing: return FrameBound::Kind::UnboundedFollowing;
+  }
+  return FrameBound::Kind::CurrentRow;
+}
+
+FrameBound frameBound(const sql::FrameBound& b) {
+  FrameBound out;
+  out.kind = frameKind(b.kind);
+  if (b.offset) {
+    // Frame offsets are literals in Spark (a number or an interval).
+    if (!b.offset->is<sql::Literal>()) unsupported("a window frame offset that is not a literal (" + b.offset->toSql() + ")");
+    ExprPtr lit = translateLiteral(b.offset->as<sql::Literal>());
+    if (lit->kind() != ExprKind::Literal) unsupported("window frame offset " + b.offset->toSql());
+    out.offset = lit->literal();
+  }
+  return out;
+}
+
+/// `f OVER (PARTITION BY .. ORDER BY .. frame)` as a Window expression.
+ExprPtr windowOf(ExprPtr function, const sql::WindowSpec& spec, const ScalarSubqueryHook& hook) {
+  if (spec.is_reference || !spec.base_name.empty()) unsupported("named windows (OVER " + spec.base_name + ")");
+  WindowDefinition def;
+  for (const auto& p : spec.partition_by) def.partition_by.push_back(translate(*p, hook));
+  for (const auto& o : spec.order_by) def.order_by.push_back(sortOrderFor(o, translate(*o.expr, hook)));
+  if (spec.frame) {
+    WindowFrame f;
+    f.type = spec.frame->type == sql::FrameType::kRows ? WindowFrame::Type::Rows : WindowFrame::Type::Range;
+    f.start = frameBound(spec.frame->start);
+    f.end = frameBound(spec.frame->end);
+    def.frame = f;
+  }
+  return Expr::windowOf(std::move(function), std::move(def));
+}
+
 }  // namespace
+
+ExprPtr sortOrderFor(const sql::SortItem& item, ExprPtr e) {
+  bool asc = item.direction != sql::SortDirection::kDesc;
+  bool nulls_first = item.nulls == sql::NullOrdering::kDefault ? asc : item.nulls == sql::NullOrdering::kFirst;
+  return Expr::sortOrder(std::move(e), asc, nulls_first);
+}
 
 std::optional<int64_t> integerLiteral(const sql::Expr& e) {
   if (!e.is<sql::Literal>()) return std::nullopt;
@@ -277,7 +323,6 @@ ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook) {
     }
     case K::kFunctionCall: {
       const auto& f = e.as<sql::FunctionCall>();
-      if (f.over) unsupported("window functions (OVER) in SQL");
       if (!f.within_group.empty()) unsupported("WITHIN GROUP");
       std::string name = f.lowerName();
       std::vector<ExprPtr> args;
@@ -293,7 +338,7 @@ ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook) {
       auto call = Expr::function(name, std::move(args), f.distinct);
       if (f.filter) call = call->withFilter(tr(f.filter));
       if (f.null_treatment == sql::NullTreatment::kIgnoreNulls) call = call->withIgnoreNulls(true);
-      return call;
+      return f.over ? windowOf(call, *f.over, hook) : call;
     }
     case K::kSubscript: {
       unsupported("subscripts (a[i])");

@@ -18,6 +18,10 @@ ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook);
 /// The literal's Value / expression (typed literals become casts of strings).
 ExprPtr translateLiteral(const sql::Literal& lit);
 
+/// `e` as a SortOrder with Spark's defaults (ASC; NULLS FIRST for ASC,
+/// NULLS LAST for DESC).
+ExprPtr sortOrderFor(const sql::SortItem& item, ExprPtr e);
+
 /// `lit` as an integer when it is a plain integer literal (ordinals, LIMIT).
 std::optional<int64_t> integerLiteral(const sql::Expr& e);
 

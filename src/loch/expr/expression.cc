@@ -213,6 +213,22 @@ ExprPtr Expr::withAggregateFunction(std::shared_ptr<const BoundAggregateFunction
   return e;
 }
 
+ExprPtr Expr::withWindowFunction(std::shared_ptr<const BoundWindowFunction> f, DataTypePtr type,
+                                 bool nullable) const {
+  auto e = std::make_shared<Expr>(*this);
+  e->kind_ = ExprKind::WindowFunction;
+  e->type_ = std::move(type);
+  e->nullable_ = nullable;
+  e->window_fn_ = std::move(f);
+  return e;
+}
+
+ExprPtr Expr::withWindowDefinition(WindowDefinition spec) const {
+  auto e = std::make_shared<Expr>(*this);
+  e->window_ = std::make_shared<WindowDefinition>(std::move(spec));
+  return e;
+}
+
 std::string Expr::toString() const {
   switch (kind_) {
     case ExprKind::Literal: return literalSql(literal_);
@@ -223,7 +239,8 @@ std::string Expr::toString() const {
     case ExprKind::Alias: return children_[0]->toString() + " AS " + name_;
     case ExprKind::UnresolvedFunction:
     case ExprKind::ScalarFunction:
-    case ExprKind::AggregateFunction: {
+    case ExprKind::AggregateFunction:
+    case ExprKind::WindowFunction: {
       std::string n = functionName(*this);
       if (children_.size() == 2 && isInfixOperator(n)) {
         std::string op = toLower(n) == "and" ? "AND" : toLower(n) == "or" ? "OR" : n;
@@ -330,11 +347,7 @@ ExprPtr transformExpr(const ExprPtr& e, const std::function<ExprPtr(const ExprPt
       wchanged = wchanged || no != o;
       o = no;
     }
-    if (wchanged) {
-      auto copy = std::make_shared<Expr>(*cur);
-      auto rebuilt = Expr::windowOf(cur->child(0), std::move(spec));
-      cur = rebuilt->withType(cur->type(), cur->nullable());
-    }
+    if (wchanged) cur = cur->withWindowDefinition(std::move(spec));
   }
   ExprPtr r = fn(cur);
   return r ? r : cur;

@@ -26,6 +26,7 @@ class Expr;
 using ExprPtr = std::shared_ptr<const Expr>;
 struct BoundScalarFunction;
 struct BoundAggregateFunction;
+struct BoundWindowFunction;
 class LogicalPlan;
 using LogicalPlanPtr = std::shared_ptr<const LogicalPlan>;
 
@@ -38,6 +39,7 @@ enum class ExprKind : uint8_t {
   UnresolvedFunction,  // name() + children(); distinct(), filter, ignoreNulls()
   ScalarFunction,      // resolved: scalarFunction()
   AggregateFunction,   // resolved: aggregateFunction(); distinct(); filter()
+  WindowFunction,      // resolved ranking/offset function (row_number, lag, ...): windowFunction()
   Cast,                // child(0) as type(); isTry() for try_cast
   CaseWhen,            // children: cond1, val1, cond2, val2, ..., [else]
   SortOrder,           // child(0), ascending(), nullsFirst()
@@ -103,6 +105,7 @@ class Expr {
   const LogicalPlanPtr& subquery() const { return subquery_; }
   const std::shared_ptr<const BoundScalarFunction>& scalarFunction() const { return scalar_; }
   const std::shared_ptr<const BoundAggregateFunction>& aggregateFunction() const { return aggregate_; }
+  const std::shared_ptr<const BoundWindowFunction>& windowFunction() const { return window_fn_; }
 
   /// SQL-like text; Spark uses it to name unaliased result columns:
   /// "(a + 1)", "count(1)", "sum(value)", "CAST(x AS BIGINT)".
@@ -138,6 +141,9 @@ class Expr {
   ExprPtr withName(std::string name) const;
   ExprPtr withScalarFunction(std::shared_ptr<const BoundScalarFunction> f) const;
   ExprPtr withAggregateFunction(std::shared_ptr<const BoundAggregateFunction> f) const;
+  ExprPtr withWindowFunction(std::shared_ptr<const BoundWindowFunction> f, DataTypePtr type, bool nullable) const;
+  /// A Window expression with another specification (resolution, frames).
+  ExprPtr withWindowDefinition(WindowDefinition spec) const;
 
   explicit Expr(ExprKind kind) : kind_(kind) {}
 
@@ -161,6 +167,7 @@ class Expr {
   LogicalPlanPtr subquery_;
   std::shared_ptr<const BoundScalarFunction> scalar_;
   std::shared_ptr<const BoundAggregateFunction> aggregate_;
+  std::shared_ptr<const BoundWindowFunction> window_fn_;
 };
 
 /// Visits `e` and all descendants (pre-order).

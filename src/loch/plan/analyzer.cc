@@ -3,6 +3,7 @@
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/function/function_binder.h"
+#include "loch/function/window/window_function.h"
 #include "loch/function/type_coercion.h"
 #include "loch/types/schema.h"
 
@@ -93,8 +94,63 @@ ExprPtr ExpressionResolver::resolveCaseWhen(const ExprPtr& e, std::vector<ExprPt
   return bindCaseWhen(std::move(children), opts);
 }
 
+ExprPtr ExpressionResolver::resolveWindow(const ExprPtr& e) const {
+  WindowDefinition spec = *e->window();
+  for (auto& p : spec.partition_by) p = resolve(p);
+  for (auto& o : spec.order_by) {
+    if (o->kind() != ExprKind::SortOrder) o = Expr::sortOrder(o, true, true);
+    o = resolve(o);
+  }
+  const ExprPtr& call = e->child(0);
+  ExprPtr fn;
+  if (call->kind() == ExprKind::UnresolvedFunction) {
+    std::vector<ExprPtr> args;
+    std::vector<DataTypePtr> types;
+    std::vector<std::optional<Value>> literals;
+    for (const auto& a : call->children()) {
+      args.push_back(resolve(a));
+      types.push_back(args.back()->type());
+      literals.push_back(args.back()->kind() == ExprKind::Literal ? std::optional<Value>(args.back()->literal())
+                                                                   : std::nullopt);
+    }
+    auto bound = bindWindowFunction(call->name(), types, literals, call->ignoreNulls());
+    if (bound) {
+      if (spec.order_by.empty() && call->name() != "first_value" && call->name() != "last_value" &&
+          call->name() != "nth_value") {
+        throw AnalysisException("WINDOW_FUNCTION_WITHOUT_ORDER_BY",
+                                "Window function " + call->name() +
+                                    "() requires an OVER clause with ORDER BY, e.g. `OVER (PARTITION BY ... ORDER BY "
+                                    "...)`.");
+      }
+      auto shared = std::make_shared<const BoundWindowFunction>(std::move(*bound));
+      fn = call->withChildren(std::move(args))->withWindowFunction(shared, shared->return_type, shared->nullable);
+    }
+  }
+  if (!fn) fn = resolve(call);
+  if (fn->kind() != ExprKind::AggregateFunction && fn->kind() != ExprKind::WindowFunction) {
+    throw AnalysisException("UNSUPPORTED_EXPR_FOR_WINDOW",
+                            "Expression \"" + fn->toString() +
+                                "\" not supported within a window function: use an aggregate or a window "
+                                "function (row_number, rank, lag, ...).");
+  }
+  if (!spec.frame) {
+    // Spark's defaults: RANGE UNBOUNDED PRECEDING..CURRENT ROW with ORDER BY,
+    // the whole partition without.
+    WindowFrame frame;
+    if (spec.order_by.empty()) {
+      frame.type = WindowFrame::Type::Rows;
+      frame.end = FrameBound{FrameBound::Kind::UnboundedFollowing, {}};
+    }
+    spec.frame = frame;
+  }
+  auto r = Expr::windowOf(fn, std::move(spec));
+  return r->withType(fn->type(), fn->nullable());
+}
+
 ExprPtr ExpressionResolver::resolve(const ExprPtr& e) const {
   switch (e->kind()) {
+    case ExprKind::Window:
+      return resolveWindow(e);
     case ExprKind::Literal:
     case ExprKind::Attribute:
       return e;
@@ -190,6 +246,58 @@ void checkAggregateExpressions(const std::vector<ExprPtr>& groupings, const std:
     const ExprPtr& body = o->kind() == ExprKind::Alias ? o->child(0) : o;
     checkNonAggregated(body, groupings, o);
   }
+}
+
+namespace {
+
+bool sameExprs(const std::vector<ExprPtr>& a, const std::vector<ExprPtr>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!exprEquals(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::pair<LogicalPlanPtr, std::vector<ExprPtr>> extractWindows(const LogicalPlanPtr& child,
+                                                               const std::vector<ExprPtr>& named) {
+  struct Group {
+    std::vector<ExprPtr> partition_by, order_by, exprs;
+  };
+  std::vector<Group> groups;
+  std::vector<ExprPtr> rewritten;
+  for (const auto& n : named) {
+    rewritten.push_back(transformExpr(n, [&](const ExprPtr& x) -> ExprPtr {
+      if (x->kind() != ExprKind::Window) return nullptr;
+      const auto& spec = *x->window();
+      Group* g = nullptr;
+      for (auto& cand : groups) {
+        if (sameExprs(cand.partition_by, spec.partition_by) && sameExprs(cand.order_by, spec.order_by)) g = &cand;
+      }
+      if (!g) {
+        groups.push_back({spec.partition_by, spec.order_by, {}});
+        g = &groups.back();
+      }
+      // A select item that is just a window keeps its alias and id.
+      ExprPtr alias = (n->kind() == ExprKind::Alias && n->child(0) == x) ? n : Expr::alias(x, x->toString());
+      g->exprs.push_back(alias);
+      return toAttribute(alias);
+    }));
+  }
+  LogicalPlanPtr plan = child;
+  for (auto& g : groups) plan = LogicalPlan::window(plan, g.exprs, g.partition_by, g.order_by);
+  // Items that were exactly a window now are its attribute; keep names.
+  for (size_t i = 0; i < rewritten.size(); ++i) {
+    const ExprPtr& r = rewritten[i];
+    if (r->kind() == ExprKind::Alias && r->child(0)->kind() == ExprKind::Attribute &&
+        r->child(0)->attributeId() == r->attributeId()) {
+      rewritten[i] = r->child(0);
+    } else if (r->kind() != ExprKind::Attribute && r->kind() != ExprKind::Alias) {
+      rewritten[i] = Expr::alias(r, named[i]->outputName());
+    }
+  }
+  return {plan, rewritten};
 }
 
 }  // namespace loch

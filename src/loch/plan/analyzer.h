@@ -47,6 +47,10 @@ class ExpressionResolver {
 
  private:
   ExprPtr resolveCaseWhen(const ExprPtr& e, std::vector<ExprPtr> children) const;
+  /// A Window expression: its function bound as a window-only function
+  /// (row_number, lag, ...) or an aggregate, its spec resolved, and Spark's
+  /// default frame filled in.
+  ExprPtr resolveWindow(const ExprPtr& e) const;
   [[noreturn]] void throwUnresolved(const std::vector<std::string>& parts) const;
 
   std::vector<ExprPtr> input_;
@@ -61,6 +65,13 @@ ExprPtr ensureNamed(const ExprPtr& e);
 /// an aggregate function must be a grouping expression (or inside one).
 /// @throws AnalysisException MISSING_AGGREGATION naming the expression.
 void checkAggregateExpressions(const std::vector<ExprPtr>& groupings, const std::vector<ExprPtr>& outputs);
+
+/// Moves the Window expressions of `named` (a resolved select list) into
+/// Window nodes over `child` — one per distinct PARTITION BY / ORDER BY —
+/// and returns the plan plus `named` with each window replaced by its
+/// attribute (Spark's ExtractWindowExpressions).
+std::pair<LogicalPlanPtr, std::vector<ExprPtr>> extractWindows(const LogicalPlanPtr& child,
+                                                               const std::vector<ExprPtr>& named);
 
 /// Casts `e` to `to` when its type differs (typed NULL literal for NULL).
 ExprPtr castIfNeeded(const ExprPtr& e, const DataTypePtr& to);

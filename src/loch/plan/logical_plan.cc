@@ -97,6 +97,10 @@ void LogicalPlan::computeOutput() {
       }
       break;
     }
+    case PlanKind::Window:
+      output_ = children_[0]->output();
+      for (const auto& e : expressions_) output_.push_back(toAttribute(e));
+      break;
     case PlanKind::SubqueryAlias:
       output_.clear();
       for (const auto& a : children_[0]->output()) output_.push_back(a->withQualifier(hint_));
@@ -240,6 +244,17 @@ LogicalPlanPtr LogicalPlan::subqueryAlias(LogicalPlanPtr child, std::string alia
   return p;
 }
 
+LogicalPlanPtr LogicalPlan::window(LogicalPlanPtr child, std::vector<ExprPtr> window_exprs,
+                                   std::vector<ExprPtr> partition_by, std::vector<ExprPtr> order_by) {
+  auto p = std::make_shared<LogicalPlan>(PlanKind::Window);
+  p->children_ = {std::move(child)};
+  p->expressions_ = std::move(window_exprs);
+  p->groupings_ = std::move(partition_by);
+  p->window_orders_ = std::move(order_by);
+  p->computeOutput();
+  return p;
+}
+
 LogicalPlanPtr LogicalPlan::hint(LogicalPlanPtr child, std::string name) {
   auto p = std::make_shared<LogicalPlan>(PlanKind::Hint);
   p->children_ = {std::move(child)};
@@ -337,6 +352,8 @@ std::string LogicalPlan::nodeString() const {
     case PlanKind::SubqueryAlias: return "SubqueryAlias " + hint_;
     case PlanKind::Repartition: return "Repartition " + std::to_string(limit_);
     case PlanKind::Hint: return "ResolvedHint (strategy=" + hint_ + ")";
+    case PlanKind::Window:
+      return "Window " + exprList(expressions_) + ", " + exprList(groupings_) + ", " + exprList(window_orders_);
   }
   return "?";
 }

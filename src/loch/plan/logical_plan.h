@@ -36,6 +36,7 @@ enum class PlanKind : uint8_t {
   Sample,
   SubqueryAlias,
   Repartition,
+  Window,  // window expressions over one PARTITION BY / ORDER BY (Spark's Window)
   Hint,  // join strategy hint on a subtree (Spark's ResolvedHint): broadcast
 };
 
@@ -123,6 +124,13 @@ class LogicalPlan {
   static LogicalPlanPtr setOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all);
   static LogicalPlanPtr sample(LogicalPlanPtr child, double fraction, int64_t seed, bool with_replacement);
   static LogicalPlanPtr subqueryAlias(LogicalPlanPtr child, std::string alias);
+  /// Spark's Window node: output = child columns, then one column per
+  /// window expression. `window_exprs` are Aliases of Window expressions
+  /// that all share `partition_by` and `order_by` (SortOrder expressions).
+  static LogicalPlanPtr window(LogicalPlanPtr child, std::vector<ExprPtr> window_exprs,
+                               std::vector<ExprPtr> partition_by, std::vector<ExprPtr> order_by);
+  /// Window: ORDER BY of the shared specification.
+  const std::vector<ExprPtr>& windowOrders() const { return window_orders_; }
   /// Marks `child` with a join hint ("broadcast").
   static LogicalPlanPtr hint(LogicalPlanPtr child, std::string name);
   static LogicalPlanPtr repartition(LogicalPlanPtr child, int64_t partitions, std::vector<ExprPtr> exprs);
@@ -156,6 +164,7 @@ class LogicalPlan {
   std::shared_ptr<const InMemoryTable> table_;
   DataSourcePtr source_;
   std::vector<int> scan_columns_;
+  std::vector<ExprPtr> window_orders_;
   std::vector<ColumnPredicate> predicates_;
 };
 

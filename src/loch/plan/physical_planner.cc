@@ -12,6 +12,7 @@
 #include "loch/exec/sort/sort.h"
 #include "loch/exec/sort/top_n.h"
 #include "loch/exec/table_scan.h"
+#include "loch/exec/window/window_operator.h"
 #include "loch/expr/physical_expr.h"
 #include "loch/function/function_binder.h"
 #include "loch/function/scalar_function.h"
@@ -125,6 +126,7 @@ PhysicalPlanner::Planned PhysicalPlanner::planNode(const LogicalPlan& node) {
     case PlanKind::Intersect:
     case PlanKind::Except: return planSetOperation(node);
     case PlanKind::Sample: return planSample(node);
+    case PlanKind::Window: return planWindow(node);
     case PlanKind::SubqueryAlias:
     case PlanKind::Repartition:
     case PlanKind::Hint: return planNode(*node.child());
@@ -417,6 +419,40 @@ PhysicalPlanner::Planned PhysicalPlanner::planSetOperation(const LogicalPlan& no
 PhysicalPlanner::Planned PhysicalPlanner::planSample(const LogicalPlan& node) {
   Planned child = planNode(*node.child());
   return {std::make_shared<Sample>(child.op, node.fraction(), node.seed(), node.withReplacement()), child.ids};
+}
+
+PhysicalPlanner::Planned PhysicalPlanner::planWindow(const LogicalPlan& node) {
+  Planned child = planNode(*node.child());
+  std::vector<PhysicalExprPtr> partition_keys = compileAll(node.groupings(), child.ids);
+  std::vector<SortKey> order_keys;
+  for (const auto& o : node.windowOrders()) {
+    SortKey k;
+    k.expr = compileExpr(o->child(0), child.ids);
+    k.ascending = o->ascending();
+    k.nulls_first = o->nullsFirst();
+    order_keys.push_back(std::move(k));
+  }
+  std::vector<WindowExprSpec> specs;
+  std::vector<StructField> fields = node.child()->schema()->fields();
+  std::vector<int64_t> ids = child.ids;
+  for (const auto& named : node.expressions()) {
+    const ExprPtr& w = named->child(0);
+    const ExprPtr& fn = w->child(0);
+    WindowExprSpec spec;
+    if (fn->kind() == ExprKind::WindowFunction) {
+      spec.function = *fn->windowFunction();
+    } else {
+      spec.function = fn->aggregateFunction();
+    }
+    spec.args = compileAll(fn->children(), child.ids);
+    spec.frame = *w->window()->frame;
+    specs.push_back(std::move(spec));
+    fields.emplace_back(named->name(), named->type(), named->nullable());
+    ids.push_back(named->attributeId());
+  }
+  auto op = std::make_shared<WindowOperator>(child.op, std::move(partition_keys), std::move(order_keys),
+                                             std::move(specs), StructType(std::move(fields)));
+  return {op, ids};
 }
 
 }  // namespace loch

@@ -45,6 +45,7 @@ class PhysicalPlanner {
   Planned planUnion(const LogicalPlan& node);
   Planned planSetOperation(const LogicalPlan& node);
   Planned planSample(const LogicalPlan& node);
+  Planned planWindow(const LogicalPlan& node);
   /// Project `input` onto `exprs` (resolved, named) with output ids.
   Planned project(Planned input, const std::vector<ExprPtr>& exprs);
 

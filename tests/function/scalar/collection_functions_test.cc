@@ -143,7 +143,9 @@ TEST(CollectionFunctions, ManyRows) {
     auto els = sorted->getValue(i).children();
     bool has3 = false;
     for (size_t k = 0; k < els.size(); ++k) {
-      if (k) ASSERT_LE(els[k - 1].getLong(), els[k].getLong());
+      if (k) {
+        ASSERT_LE(els[k - 1].getLong(), els[k].getLong());
+      }
       has3 = has3 || els[k].getLong() == 3;
     }
     ASSERT_EQ(contains->getValue(i).getBool(), has3);

@@ -480,7 +480,8 @@ JsonSource::JsonSource(const std::string& path, const SourceOptions& options, Sc
         for (element o : objects) merged = mergeJsonTypes(merged, inferType(o));
       });
     }
-    for (const auto& f : canonicalize(merged)->fields()) {
+    DataTypePtr inferred = canonicalize(merged);  // keeps the fields alive for the loop
+    for (const auto& f : inferred->fields()) {
       if (!isPartition(f.name)) file_fields.push_back(f);
     }
     if (corrupt_seen && !findField(*StructType(file_fields), state->corrupt_name)) {
