@@ -87,6 +87,32 @@ DataFrame SparkSession::sql(const std::string& query) {
     }
     return read().format(fmt).load(path).plan();
   };
+  catalog.table_function = [this](const std::string& name, const std::vector<Value>& args) -> LogicalPlanPtr {
+    if (name != "range") {
+      throw AnalysisException("UNRESOLVABLE_TABLE_VALUED_FUNCTION",
+                              "Could not resolve " + quoteIdentifier(name) +
+                                  " to a table-valued function. Loch supports range(end), range(start, end[, step]).");
+    }
+    std::vector<int64_t> ints;
+    for (const auto& v : args) {
+      if (v.isNull() || !v.type()->isIntegral()) {
+        throw AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                                "range() takes integer arguments, got " + v.toString() + ".");
+      }
+      ints.push_back(v.getLong());
+    }
+    if (ints.empty() || ints.size() > 4) {
+      throw AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+                              "The `range` requires 1 to 4 parameters but the actual number is " +
+                                  std::to_string(ints.size()) + ".");
+    }
+    if (ints.size() >= 3 && ints[2] == 0) {
+      throw AnalysisException("FAILED_FUNCTION_CALL", "range(): the step must not be 0.");
+    }
+    // range(end) | range(start, end) | range(start, end, step[, numPartitions])
+    if (ints.size() == 1) return range(0, ints[0]).plan();
+    return range(ints[0], ints[1], ints.size() >= 3 ? ints[2] : 1).plan();
+  };
   auto empty = [&] { return createDataFrame(std::vector<RecordBatchPtr>{}, StructType({})); };
   auto rowsOf = [&](const std::vector<std::vector<Value>>& rows, const SchemaPtr& schema) {
     return createDataFrame(rows, schema);

@@ -28,6 +28,11 @@ struct BinderCatalog {
   /// lower-case) or a bare `'path'` (format empty: inferred from the
   /// extension). Null: querying files is not supported.
   std::function<LogicalPlanPtr(const std::string& format, const std::string& path)> read_files;
+  /// A table-valued function call such as `range(1, 10)`: lower-case name
+  /// and its constant arguments. Null: table functions are not supported.
+  /// @throws AnalysisException UNRESOLVABLE_TABLE_VALUED_FUNCTION for an
+  ///         unknown name.
+  std::function<LogicalPlanPtr(const std::string& name, const std::vector<Value>& args)> table_function;
   AnalyzerOptions options;
 };
 

@@ -117,4 +117,50 @@ LogicalPlanPtr widenedSetOperation(PlanKind kind, LogicalPlanPtr left, LogicalPl
   return LogicalPlan::setOperation(kind, castColumns(left, types), castColumns(right, types), all);
 }
 
+void rejectMisplaced(const ExprPtr& e, const char* clause, bool allow_aggregate) {
+  if (containsWindow(e)) {
+    throw AnalysisException("UNSUPPORTED_EXPR_FOR_OPERATOR",
+                            std::string("Window functions are not allowed in ") + clause + ": " + e->toString() + ".");
+  }
+  if (!allow_aggregate && containsAggregate(e)) {
+    throw AnalysisException("UNSUPPORTED_EXPR_FOR_OPERATOR",
+                            std::string("Aggregate functions are not allowed in ") + clause + ": " + e->toString() +
+                                ". Aggregate in a GROUP BY query or a subquery first.");
+  }
+}
+
+/// Rewrites a HAVING / ORDER BY expression over an aggregate's input into
+/// one over its output: aggregate calls and grouping expressions map to
+/// output columns, added as hidden outputs when not selected (Spark's
+/// ResolveAggregateFunctions).
+ExprPtr rewriteOverAggregate(const ExprPtr& e, const std::vector<ExprPtr>& groupings, std::vector<ExprPtr>& outputs) {
+  if (e->kind() == ExprKind::Literal) return e;
+  if (e->kind() == ExprKind::Attribute && hasId(attributesOf(outputs), e->attributeId())) {
+    // A select-list alias, or a grouping column that is selected.
+    for (const auto& o : outputs) {
+      if (toAttribute(o)->attributeId() == e->attributeId()) return toAttribute(o);
+    }
+  }
+  for (const auto& o : outputs) {
+    if (exprEquals(bodyOf(o), e)) return toAttribute(o);
+  }
+  bool grouping = false;
+  for (const auto& g : groupings) grouping = grouping || exprEquals(g, e);
+  if (grouping || e->kind() == ExprKind::AggregateFunction) {
+    outputs.push_back(Expr::alias(e, e->outputName()));
+    return toAttribute(outputs.back());
+  }
+  if (e->kind() == ExprKind::Attribute) {
+    throw AnalysisException("MISSING_AGGREGATION",
+                            "The non-aggregating expression \"" + e->toString() +
+                                "\" is based on columns which are not participating in the GROUP BY clause. Add the "
+                                "columns or the expression to the GROUP BY, aggregate the expression, or use "
+                                "\"any_value(" + e->toString() + ")\" if you do not care which of the values within "
+                                "a group is returned.");
+  }
+  std::vector<ExprPtr> children;
+  for (const auto& c : e->children()) children.push_back(rewriteOverAggregate(c, groupings, outputs));
+  return e->withChildren(std::move(children));
+}
+
 }  // namespace loch::binder

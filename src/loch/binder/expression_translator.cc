@@ -148,12 +148,29 @@ FrameBound frameBound(const sql::FrameBound& b) {
   return out;
 }
 
-/// `f OVER (PARTITION BY .. ORDER BY .. frame)` as a Window expression.
-ExprPtr windowOf(ExprPtr function, const sql::WindowSpec& spec, const ScalarSubqueryHook& hook) {
-  if (spec.is_reference || !spec.base_name.empty()) unsupported("named windows (OVER " + spec.base_name + ")");
-  WindowDefinition def;
-  for (const auto& p : spec.partition_by) def.partition_by.push_back(translate(*p, hook));
-  for (const auto& o : spec.order_by) def.order_by.push_back(sortOrderFor(o, translate(*o.expr, hook)));
+/// Fills `def` from `spec`, first from the named window it extends (`OVER
+/// w` or `OVER (w ORDER BY ..)`); the spec's own clauses override.
+void fillWindow(WindowDefinition& def, const sql::WindowSpec& spec, const TranslateContext& ctx, int depth) {
+  if (!spec.base_name.empty()) {
+    const sql::NamedWindow* base = nullptr;
+    for (const auto* w : ctx.windows) {
+      if (equalsIgnoreCase(w->name, spec.base_name)) base = w;
+    }
+    if (!base || depth > static_cast<int>(ctx.windows.size())) {
+      throw AnalysisException("MISSING_WINDOW_SPECIFICATION",
+                              "Window specification " + spec.base_name +
+                                  " is not defined in the WINDOW clause.");
+    }
+    fillWindow(def, base->spec, ctx, depth + 1);
+  }
+  if (!spec.partition_by.empty()) {
+    def.partition_by.clear();
+    for (const auto& p : spec.partition_by) def.partition_by.push_back(translate(*p, ctx));
+  }
+  if (!spec.order_by.empty()) {
+    def.order_by.clear();
+    for (const auto& o : spec.order_by) def.order_by.push_back(sortOrderFor(o, translate(*o.expr, ctx)));
+  }
   if (spec.frame) {
     WindowFrame f;
     f.type = spec.frame->type == sql::FrameType::kRows ? WindowFrame::Type::Rows : WindowFrame::Type::Range;
@@ -161,6 +178,12 @@ ExprPtr windowOf(ExprPtr function, const sql::WindowSpec& spec, const ScalarSubq
     f.end = frameBound(spec.frame->end);
     def.frame = f;
   }
+}
+
+/// `f OVER (PARTITION BY .. ORDER BY .. frame)` as a Window expression.
+ExprPtr windowOf(ExprPtr function, const sql::WindowSpec& spec, const TranslateContext& ctx) {
+  WindowDefinition def;
+  fillWindow(def, spec, ctx, 0);
   return Expr::windowOf(std::move(function), std::move(def));
 }
 
@@ -215,8 +238,8 @@ ExprPtr translateLiteral(const sql::Literal& lit) {
   unsupported("literal " + lit.toSql());
 }
 
-ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook) {
-  auto tr = [&](const sql::ExprPtr& c) { return translate(*c, hook); };
+ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx) {
+  auto tr = [&](const sql::ExprPtr& c) { return translate(*c, ctx); };
   using K = sql::ExprKind;
   switch (e.kind) {
     case K::kLiteral: return translateLiteral(e.as<sql::Literal>());
@@ -290,11 +313,11 @@ ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook) {
                               "Unsupported subquery expression: IN/EXISTS subqueries are only supported as "
                               "conjuncts of a WHERE clause.");
     case K::kScalarSubquery:
-      if (!hook) {
+      if (!ctx.scalar_subquery) {
         throw AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY",
                                 "Unsupported subquery expression: a scalar subquery is not allowed here.");
       }
-      return hook(*e.as<sql::ScalarSubquery>().query);
+      return ctx.scalar_subquery(*e.as<sql::ScalarSubquery>().query);
     case K::kCase: {
       const auto& c = e.as<sql::Case>();
       std::vector<ExprPtr> children;
@@ -338,7 +361,7 @@ ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook) {
       auto call = Expr::function(name, std::move(args), f.distinct);
       if (f.filter) call = call->withFilter(tr(f.filter));
       if (f.null_treatment == sql::NullTreatment::kIgnoreNulls) call = call->withIgnoreNulls(true);
-      return f.over ? windowOf(call, *f.over, hook) : call;
+      return f.over ? windowOf(call, *f.over, ctx) : call;
     }
     case K::kSubscript: {
       unsupported("subscripts (a[i])");

@@ -12,8 +12,20 @@ namespace loch::binder {
 /// (the binder joins the subquery's single value to the current plan).
 using ScalarSubqueryHook = std::function<ExprPtr(const sql::Query&)>;
 
-/// Translates `e`; scalar subqueries go to `hook` (an error when empty).
-ExprPtr translate(const sql::Expr& e, const ScalarSubqueryHook& hook);
+/// What translation needs from the enclosing SELECT block.
+struct TranslateContext {
+  TranslateContext() = default;
+  TranslateContext(ScalarSubqueryHook hook) : scalar_subquery(std::move(hook)) {}  // NOLINT: implicit
+  /// Scalar subqueries go here (an error when empty).
+  ScalarSubqueryHook scalar_subquery;
+  /// The block's WINDOW clause, for `OVER w` / `OVER (w ORDER BY ...)`.
+  std::vector<const sql::NamedWindow*> windows;
+};
+
+/// Translates `e`.
+/// @throws AnalysisException UNSUPPORTED_FEATURE for unsupported forms,
+///         MISSING_WINDOW_SPECIFICATION for an unknown window name.
+ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx);
 
 /// The literal's Value / expression (typed literals become casts of strings).
 ExprPtr translateLiteral(const sql::Literal& lit);

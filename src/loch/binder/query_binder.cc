@@ -1,12 +1,16 @@
+// SELECT blocks (projection, aggregation, HAVING, ORDER BY over hidden
+// columns, DISTINCT), set operations, CTEs, LIMIT / OFFSET.
+
 #include "loch/binder/query_binder.h"
 
 #include <tuple>
 
+#include "loch/binder/binder_util.h"
+#include "loch/binder/grouping_sets.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/function/type_coercion.h"
 #include "loch/types/schema.h"
-#include "loch/vector/vector_builder.h"
 
 namespace loch {
 namespace binder {
@@ -27,37 +31,24 @@ std::vector<ExprPtr> withShadowed(const std::vector<ExprPtr>& attrs, const std::
   return out;
 }
 
-/// Rewrites a HAVING / ORDER BY expression over an aggregate's input into
-/// one over its output: aggregate calls and grouping expressions map to
-/// output columns, added as hidden outputs when not selected (Spark's
+
+/// A select item with windows over an aggregate query, rewritten over the
+/// aggregate's output (Spark's ExtractWindowExpressions after
 /// ResolveAggregateFunctions).
-ExprPtr rewriteOverAggregate(const ExprPtr& e, const std::vector<ExprPtr>& groupings, std::vector<ExprPtr>& outputs) {
-  if (e->kind() == ExprKind::Literal) return e;
-  if (e->kind() == ExprKind::Attribute && hasId(attributesOf(outputs), e->attributeId())) {
-    // A select-list alias, or a grouping column that is selected.
-    for (const auto& o : outputs) {
-      if (toAttribute(o)->attributeId() == e->attributeId()) return toAttribute(o);
-    }
+ExprPtr rewriteWindowOverAggregate(const ExprPtr& e, const std::vector<ExprPtr>& groupings,
+                                   std::vector<ExprPtr>& outputs) {
+  if (e->kind() == ExprKind::Window) {
+    const ExprPtr& fn = e->child(0);
+    std::vector<ExprPtr> args;
+    for (const auto& a : fn->children()) args.push_back(rewriteOverAggregate(a, groupings, outputs));
+    WindowDefinition def = *e->window();
+    for (auto& p : def.partition_by) p = rewriteOverAggregate(p, groupings, outputs);
+    for (auto& o : def.order_by) o = o->withChildren({rewriteOverAggregate(o->child(0), groupings, outputs)});
+    return Expr::windowOf(fn->withChildren(std::move(args)), std::move(def))->withType(e->type(), e->nullable());
   }
-  for (const auto& o : outputs) {
-    if (exprEquals(bodyOf(o), e)) return toAttribute(o);
-  }
-  bool grouping = false;
-  for (const auto& g : groupings) grouping = grouping || exprEquals(g, e);
-  if (grouping || e->kind() == ExprKind::AggregateFunction) {
-    outputs.push_back(Expr::alias(e, e->outputName()));
-    return toAttribute(outputs.back());
-  }
-  if (e->kind() == ExprKind::Attribute) {
-    throw AnalysisException("MISSING_AGGREGATION",
-                            "The non-aggregating expression \"" + e->toString() +
-                                "\" is based on columns which are not participating in the GROUP BY clause. Add the "
-                                "columns or the expression to the GROUP BY, aggregate the expression, or use "
-                                "\"any_value(" + e->toString() + ")\" if you do not care which of the values within "
-                                "a group is returned.");
-  }
+  if (!containsWindow(e)) return rewriteOverAggregate(e, groupings, outputs);
   std::vector<ExprPtr> children;
-  for (const auto& c : e->children()) children.push_back(rewriteOverAggregate(c, groupings, outputs));
+  for (const auto& c : e->children()) children.push_back(rewriteWindowOverAggregate(c, groupings, outputs));
   return e->withChildren(std::move(children));
 }
 
@@ -186,8 +177,6 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
                                        Outer* outer) {
   if (!core.lateral_views.empty()) unsupported("LATERAL VIEW");
   if (core.pivot || core.unpivot) unsupported("PIVOT / UNPIVOT");
-  if (core.qualify) unsupported("QUALIFY");
-  if (!core.windows.empty()) unsupported("WINDOW clauses");
   std::set<std::string> broadcast;
   for (const auto& h : core.hints) {
     if (h.name != "BROADCAST" && h.name != "BROADCASTJOIN" && h.name != "MAPJOIN") continue;  // Spark ignores others
@@ -203,7 +192,8 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
   if (!plan) plan = oneRowRelation();
   if (core.where) plan = applyWhere(plan, *core.where, outer);
 
-  ScalarSubqueryHook hook = [&](const sql::Query& q) { return scalarSubquery(plan, q); };
+  TranslateContext hook([&](const sql::Query& q) { return scalarSubquery(plan, q); });
+  for (const auto& w : core.windows) hook.windows.push_back(&w);
   std::vector<ExprPtr> raw;
   for (const auto& item : core.items) {
     if (!item.aliases.empty()) unsupported("multiple aliases AS (a, b)");
@@ -227,13 +217,43 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
     aggregate = aggregate || containsAggregate(n);
     windowed = windowed || containsWindow(n);
   }
-  if (windowed) {
-    if (aggregate) unsupported("window functions in an aggregate query");
+  if (core.qualify && aggregate) unsupported("QUALIFY in an aggregate query");
+  ExprPtr qualify;
+  if (core.qualify) {
+    // QUALIFY filters on window results: computed with the select list's
+    // windows, applied after the projection.
+    auto raw_q = translate(*core.qualify, hook);
+    ExprPtr q;
+    try {
+      q = resolver(input).resolve(raw_q);
+    } catch (const AnalysisException& ex) {
+      if (!isUnresolvedColumn(ex)) throw;
+      // A select-list alias (QUALIFY r = 1) stands for its expression.
+      q = resolver(withShadowed(input, attributesOf(named))).resolve(raw_q);
+      q = transformExpr(q, [&](const ExprPtr& x) -> ExprPtr {
+        if (x->kind() != ExprKind::Attribute) return nullptr;
+        for (const auto& n : named) {
+          if (n->kind() == ExprKind::Alias && toAttribute(n)->attributeId() == x->attributeId()) return n->child(0);
+        }
+        return nullptr;
+      });
+    }
+    requireBoolean(q, "qualify");
+    named.push_back(Expr::alias(q, "__qualify"));
+    windowed = true;
+  }
+  if (windowed && !aggregate) {
     // Spark's ExtractWindowExpressions: Window nodes below the projection.
     std::tie(plan, named) = extractWindows(plan, named);
   }
+  if (core.qualify) {
+    qualify = named.back();
+    named.pop_back();
+  }
   std::vector<ExprPtr> visible = attributesOf(named);
-  bool sort_here = order_by && !core.distinct;
+  // Windows over an aggregate are computed after it, so ORDER BY then sees
+  // the select list only (as after DISTINCT).
+  bool sort_here = order_by && !core.distinct && !(windowed && aggregate) && !qualify;
   std::vector<ExprPtr> orders;
 
   // Resolves an ORDER BY / HAVING expression: select-list names first, then
@@ -261,6 +281,7 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
       }
     }
     const size_t keep = projected.size();
+    if (qualify) projected.push_back(qualify);
     if (sort_here) {
       for (const auto& item : *order_by) {
         ExprPtr e;
@@ -274,10 +295,15 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
             projected.push_back(x);
           }
         });
+        rejectMisplaced(e, "ORDER BY of a query without GROUP BY", false);
         orders.push_back(resolver({}).resolve(sortOrderOf(item, e)));
       }
     }
     plan = LogicalPlan::project(plan, projected);
+    if (qualify) {
+      plan = LogicalPlan::filter(plan, toAttribute(qualify));
+      plan = LogicalPlan::project(plan, std::vector<ExprPtr>(plan->output().begin(), plan->output().begin() + keep));
+    }
     if (sort_here) {
       plan = LogicalPlan::sort(plan, orders);
       if (projected.size() > keep) {
@@ -287,51 +313,63 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
   } else {
     auto r = resolver(input);
     std::vector<ExprPtr> groupings;
+    auto resolveGrouping = [&](const sql::Expr& expr) {
+      ExprPtr g;
+      if (auto pos = ordinalOf(expr, named.size(), "GROUP_BY")) {
+        g = bodyOf(named[*pos]);
+        if (containsAggregate(g)) {
+          throw AnalysisException("GROUP_BY_POS_AGGREGATE",
+                                  "GROUP BY " + std::to_string(*pos + 1) + " refers to an expression " +
+                                      g->toString() + " that contains an aggregate function. Aggregate "
+                                      "functions are not allowed in GROUP BY.");
+        }
+        return g;
+      }
+      auto t = translate(expr, {});
+      try {
+        g = r.resolve(t);
+      } catch (const AnalysisException& ex) {
+        // Spark accepts a select-list alias in GROUP BY when no input
+        // column has that name (spark.sql.groupByAliases).
+        if (!isUnresolvedColumn(ex) || !expr.is<sql::ColumnRef>() || expr.as<sql::ColumnRef>().parts.size() != 1) {
+          throw;
+        }
+        const auto& name = expr.as<sql::ColumnRef>().parts[0];
+        for (const auto& n : named) {
+          if (!g && n->kind() == ExprKind::Alias && equalsIgnoreCase(n->name(), name)) g = n->child(0);
+        }
+        if (!g) throw;
+      }
+      rejectMisplaced(g, "GROUP BY", true);
+      if (containsAggregate(g)) {
+        throw AnalysisException("GROUP_BY_AGGREGATE",
+                                "Aggregate functions are not allowed in GROUP BY, but found " + g->toString() + ".");
+      }
+      return g;
+    };
+    std::vector<std::vector<ExprPtr>> sets;  // GROUPING SETS / ROLLUP / CUBE
     if (core.group_by) {
       const auto& gb = *core.group_by;
-      if (gb.modifier != sql::GroupByModifier::kNone) unsupported("WITH ROLLUP / WITH CUBE");
       if (gb.all) {
         for (const auto& n : named) {
           if (!containsAggregate(n)) groupings.push_back(bodyOf(n));
         }
       }
-      for (const auto& item : gb.items) {
-        if (item.kind != sql::GroupingKind::kExpr) unsupported("ROLLUP / CUBE / GROUPING SETS");
-        ExprPtr g;
-        if (auto pos = ordinalOf(*item.expr, named.size(), "GROUP_BY")) {
-          g = bodyOf(named[*pos]);
-          if (containsAggregate(g)) {
-            throw AnalysisException("GROUP_BY_POS_AGGREGATE",
-                                    "GROUP BY " + std::to_string(*pos + 1) + " refers to an expression " +
-                                        g->toString() + " that contains an aggregate function. Aggregate "
-                                        "functions are not allowed in GROUP BY.");
-          }
-        } else {
-          auto t = translate(*item.expr, {});
-          try {
-            g = r.resolve(t);
-          } catch (const AnalysisException& ex) {
-            // Spark accepts a select-list alias in GROUP BY when no input
-            // column has that name (spark.sql.groupByAliases).
-            if (!isUnresolvedColumn(ex) || !item.expr->is<sql::ColumnRef>() ||
-                item.expr->as<sql::ColumnRef>().parts.size() != 1) {
-              throw;
-            }
-            const auto& name = item.expr->as<sql::ColumnRef>().parts[0];
-            for (const auto& n : named) {
-              if (!g && n->kind() == ExprKind::Alias && equalsIgnoreCase(n->name(), name)) g = n->child(0);
-            }
-            if (!g) throw;
-          }
-          if (containsAggregate(g)) {
-            throw AnalysisException("GROUP_BY_AGGREGATE",
-                                    "Aggregate functions are not allowed in GROUP BY, but found " + g->toString() + ".");
-          }
-        }
-        groupings.push_back(g);
-      }
+      sets = expandGroupingSets(gb, resolveGrouping, groupings);
     }
-    std::vector<ExprPtr> outputs = named;
+    if (!sets.empty()) {
+      if (windowed || qualify || (outer && !outer->correlated.empty())) {
+        unsupported("GROUPING SETS / ROLLUP / CUBE with windows or correlation");
+      }
+      checkAggregateExpressions(groupings, named);
+      ExprPtr having = having_raw ? resolveLate(having_raw) : nullptr;
+      plan = bindGroupingSets(plan, sets, groupings, named, having, catalog_.options.ansi);
+      sort_here = false;
+    } else {
+    std::vector<ExprPtr> outputs;
+    for (const auto& n : named) {
+      if (!containsWindow(n)) outputs.push_back(n);
+    }
     checkAggregateExpressions(groupings, outputs);
     if (outer) decorrelateAggregate(input, groupings, outputs, outer->correlated);
     const size_t keep = outputs.size();
@@ -339,6 +377,7 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
     if (having_raw) {
       having = rewriteOverAggregate(resolveLate(having_raw), groupings, outputs);
       requireBoolean(having, "having");
+      rejectMisplaced(having, "HAVING", true);
     }
     if (sort_here) {
       for (const auto& item : *order_by) {
@@ -348,21 +387,31 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
         } else {
           e = rewriteOverAggregate(resolveLate(translate(*item.expr, {})), groupings, outputs);
         }
+        rejectMisplaced(e, "ORDER BY", true);
         orders.push_back(resolver({}).resolve(sortOrderOf(item, e)));
       }
     }
+    // Window items: their aggregates and grouping columns become (hidden)
+    // aggregate outputs, and the windows run over the aggregate's result.
+    std::vector<ExprPtr> finals;
+    for (const auto& n : named) {
+      finals.push_back(containsWindow(n) ? rewriteWindowOverAggregate(n, groupings, outputs) : toAttribute(n));
+    }
     plan = LogicalPlan::aggregate(plan, std::move(groupings), outputs);
     if (having) plan = LogicalPlan::filter(plan, having);
+    if (windowed) {
+      auto [windowed_plan, items] = extractWindows(plan, finals);
+      plan = LogicalPlan::project(windowed_plan, std::move(items));
+    }
     if (sort_here) plan = LogicalPlan::sort(plan, orders);
-    if (outputs.size() > keep) {
+    if (!windowed && outputs.size() > keep) {
       plan = LogicalPlan::project(plan, std::vector<ExprPtr>(plan->output().begin(), plan->output().begin() + keep));
+    }
     }
   }
   for (const auto& a : plan->output()) seen_ids_.insert(a->attributeId());
-  if (core.distinct) {
-    plan = LogicalPlan::distinct(plan);
-    if (order_by) plan = applyOrderBy(plan, *order_by);
-  }
+  if (core.distinct) plan = LogicalPlan::distinct(plan);
+  if (order_by && !sort_here) plan = applyOrderBy(plan, *order_by);
   return plan;
 }
 

@@ -60,15 +60,12 @@ class QueryBinder {
   std::set<int64_t> seen_ids_;
 };
 
-/// True for UNRESOLVED_COLUMN.* errors (used to fall back to another scope).
-bool isUnresolvedColumn(const LochException& e);
-
-/// `plan`'s columns cast to `types` where they differ (set operations).
-LogicalPlanPtr castColumns(const LogicalPlanPtr& plan, const std::vector<DataTypePtr>& types);
-
-/// Widens both sides to common column types and builds the set operation
-/// (the DataFrame API's rule: findWiderTypeForTwo per column).
-/// @throws AnalysisException NUM_COLUMNS_MISMATCH / INCOMPATIBLE_COLUMN_TYPE.
-LogicalPlanPtr widenedSetOperation(PlanKind kind, LogicalPlanPtr left, LogicalPlanPtr right, bool all, bool ansi);
+/// Correlated predicates of an aggregated subquery must be equalities
+/// `inner = outer`: the inner side is added to `groupings` and output with
+/// the aggregate, and each predicate in `correlated` is rewritten to compare
+/// that output column (subquery_binder.cc).
+/// @throws AnalysisException UNSUPPORTED_FEATURE for other predicates.
+void decorrelateAggregate(const std::vector<ExprPtr>& input, std::vector<ExprPtr>& groupings,
+                          std::vector<ExprPtr>& outputs, std::vector<ExprPtr>& correlated);
 
 }  // namespace loch::binder

@@ -3,6 +3,7 @@
 #include "loch/binder/binder_util.h"
 #include "loch/binder/query_binder.h"
 #include "loch/common/format.h"
+#include "loch/sql/ast.h"
 #include "loch/types/schema.h"
 #include "loch/vector/vector_builder.h"
 
@@ -143,8 +144,22 @@ LogicalPlanPtr QueryBinder::bindTableRef(const sql::TableRef& ref, const std::se
       plan = deduplicate(catalog_.read_files(f.format, f.path));
       break;
     }
-    case sql::TableRefKind::kFunction:
-      unsupported("table-valued functions (" + ref.toSql() + ")");
+    case sql::TableRefKind::kFunction: {
+      const auto& f = ref.as<sql::FunctionTable>();
+      if (!catalog_.table_function) unsupported("table-valued functions (" + ref.toSql() + ")");
+      std::vector<Value> args;
+      for (const auto& a : f.args) {
+        auto v = resolver({}).resolve(translate(*a, {}));
+        if (v->kind() != ExprKind::Literal) {
+          throw AnalysisException("TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL",
+                                  "The arguments of table function " + sql::qualifiedNameToSql(f.name) +
+                                      " must be literals, got " + a->toSql() + ".");
+        }
+        args.push_back(v->literal());
+      }
+      plan = deduplicate(catalog_.table_function(toLower(f.name.back()), args));
+      break;
+    }
   }
   if (ref.kind != sql::TableRefKind::kJoin) {
     if (ref.kind != sql::TableRefKind::kValues) {
@@ -246,6 +261,7 @@ LogicalPlanPtr QueryBinder::bindJoin(const sql::JoinTable& j, const std::set<std
     input.insert(input.end(), right->output().begin(), right->output().end());
     cond = resolver(input).resolve(translate(*j.condition, {}));
     requireBoolean(cond, "join condition");
+    rejectMisplaced(cond, "a join condition", false);
     if (type == JoinType::Cross) type = JoinType::Inner;
   } else if (type == JoinType::Inner) {
     type = JoinType::Cross;  // JOIN without ON is a cross join in Spark

@@ -108,6 +108,7 @@ LogicalPlanPtr QueryBinder::applyWhere(LogicalPlanPtr plan, const sql::Expr& whe
       continue;
     }
     requireBoolean(resolved, "filter");
+    rejectMisplaced(resolved, "WHERE", true);
     if (containsAggregate(resolved)) {
       throw AnalysisException("INVALID_WHERE_CONDITION",
                               "The WHERE condition " + resolved->toString() +

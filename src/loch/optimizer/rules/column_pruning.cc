@@ -68,6 +68,13 @@ LogicalPlanPtr prune(const LogicalPlanPtr& plan, const std::set<int64_t>& requir
       addRefs(plan->condition(), req);
       return pruneChildren(plan, {req, req});
     }
+    case PlanKind::Window: {
+      std::set<int64_t> req = required;
+      for (const auto& e : plan->expressions()) addRefs(e, req);
+      for (const auto& g : plan->groupings()) addRefs(g, req);
+      for (const auto& o : plan->windowOrders()) addRefs(o, req);
+      return pruneChildren(plan, {req});
+    }
     case PlanKind::Repartition: {
       std::set<int64_t> req = required;
       for (const auto& g : plan->groupings()) addRefs(g, req);
