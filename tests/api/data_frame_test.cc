@@ -177,3 +177,27 @@ TEST(DataFrameTest, ActionsFirstTakeIsEmpty) {
 
 }  // namespace
 }  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(DataFrameTest, ColumnNamesFollowTheExpressionAsWritten) {
+  auto spark = testing::newSession();
+  auto df = spark->range(3);
+  EXPECT_EQ(df.select(F::col("id") + 1).columns(), (std::vector<std::string>{"(id + 1)"}));
+  EXPECT_EQ(df.agg(F::sum(F::col("id") * 2)).columns(), (std::vector<std::string>{"sum((id * 2))"}));
+  EXPECT_EQ(df.select(F::count("*")).columns(), (std::vector<std::string>{"count(1)"}));
+}
+
+TEST(DataFrameTest, SqlTextInExprSelectExprAndFilter) {
+  auto spark = testing::newSession();
+  auto df = spark->range(10);
+  EXPECT_EQ(df.filter("id % 2 = 0 AND id > 2").count(), 3);
+  auto r = df.selectExpr({"id", "id * 10 AS tens"}).filter(F::expr("tens >= 80")).collect();
+  EXPECT_EQ(testing::rowsOf(r), (std::vector<std::string>{"8|80", "9|90"}));
+  EXPECT_EQ(df.select(F::expr("id + 1 AS next")).columns(), (std::vector<std::string>{"next"}));
+  EXPECT_THROW(df.filter("id >"), ParseException);
+}
+
+}  // namespace
+}  // namespace loch

@@ -74,6 +74,8 @@ TEST(ErrorsTest, DivisionByZeroUnderAnsiAndNullWithoutIt) {
   auto df = spark->createDataFrame({{Value::integer(10), Value::integer(0)}}, "a INT, b INT");
   std::string msg = errorOf<ArithmeticException>([&] { df.select(F::col("a") % F::col("b")).collect(); });
   EXPECT_NE(msg.find("[DIVIDE_BY_ZERO]"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("in Project"), std::string::npos) << msg;  // names the operator and morsel
+  EXPECT_NE(msg.find("morsel 0"), std::string::npos) << msg;
   spark->conf().set("spark.sql.ansi.enabled", "false");
   auto rows = df.select((F::col("a") / F::col("b")).alias("q")).collect();
   ASSERT_EQ(rows.size(), 1u);

@@ -5,6 +5,7 @@
 
 #include "loch/api/functions.h"
 #include "loch/api/spark_session.h"
+#include "loch/binder/binder.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/function/type_coercion.h"
@@ -69,6 +70,14 @@ DataFrame DataFrame::select(const std::vector<std::string>& names) const {
   for (const auto& n : names) cols.emplace_back(n);
   return select(cols);
 }
+
+DataFrame DataFrame::selectExpr(const std::vector<std::string>& exprs) const {
+  std::vector<Column> cols;
+  for (const auto& e : exprs) cols.emplace_back(parseSqlSelectItem(e));
+  return select(cols);
+}
+
+DataFrame DataFrame::filter(const std::string& condition) const { return filter(Column(parseSqlExpression(condition))); }
 
 DataFrame DataFrame::filter(const Column& condition) const {
   auto cond = resolver().resolve(condition.expr());
@@ -187,7 +196,7 @@ DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
     outputs.push_back(ensureNamed(g));
     groupings.push_back(g->kind() == ExprKind::Alias ? g->child(0) : g);
   }
-  for (const auto& e : exprs) outputs.push_back(ensureNamed(r.resolve(e.expr())));
+  for (const auto& e : exprs) outputs.push_back(ensureNamedAs(r.resolve(e.expr()), e.expr()));
   checkAggregateExpressions(groupings, outputs);
   return DataFrame(df_.sparkSession(), LogicalPlan::aggregate(df_.plan(), std::move(groupings), std::move(outputs)));
 }

@@ -37,9 +37,14 @@ class DataFrame {
     return select(std::vector<Column>{Column(cols)...});
   }
   DataFrame select(const std::vector<std::string>& names) const;
+  /// Select list items as SQL text: selectExpr({"user_id", "value * 2 AS v"}).
+  DataFrame selectExpr(const std::vector<std::string>& exprs) const;
   /// Rows where `condition` is TRUE. @throws AnalysisException if it is not boolean.
   DataFrame filter(const Column& condition) const;
   DataFrame where(const Column& condition) const { return filter(condition); }
+  /// Rows where the SQL condition holds: filter("value > 10 AND event_type = 'view'").
+  DataFrame filter(const std::string& condition) const;
+  DataFrame where(const std::string& condition) const { return filter(condition); }
   /// Adds or replaces column `name` (case-insensitive match replaces in place).
   DataFrame withColumn(const std::string& name, const Column& col) const;
   DataFrame withColumns(const std::vector<std::pair<std::string, Column>>& cols) const;

@@ -1,5 +1,6 @@
 #include "loch/api/functions.h"
 
+#include "loch/binder/binder.h"
 #include "loch/common/exception.h"
 
 namespace loch::functions {
@@ -7,6 +8,8 @@ namespace loch::functions {
 Column when(const Column& condition, const Column& value) {
   return Column(Expr::caseWhen({condition.expr(), value.expr()}));
 }
+
+Column expr(const std::string& sql) { return Column(parseSqlExpression(sql)); }
 
 Column count(const Column& c) {
   if (c.expr()->kind() == ExprKind::Star && c.expr()->nameParts().empty()) return callFunction("count", {lit(1)});

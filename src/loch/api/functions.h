@@ -30,6 +30,9 @@ template <LiteralLike T>
 Column when(const Column& condition, const T& value) {
   return when(condition, toColumn(value));
 }
+/// A column from Spark SQL expression text: expr("value * 2 AS doubled").
+/// @throws ParseException with the line and position of a syntax error.
+Column expr(const std::string& sql);
 
 #define LOCH_FN1(fname, sparkname) \
   inline Column fname(const Column& c) { return callFunction(sparkname, {c}); } \

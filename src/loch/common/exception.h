@@ -15,16 +15,29 @@ class LochException : public std::runtime_error {
  public:
   LochException(std::string error_class, const std::string& message)
       : std::runtime_error("[" + error_class + "] " + message),
-        error_class_(std::move(error_class)), message_(message) {}
+        error_class_(std::move(error_class)), message_(message), what_("[" + error_class_ + "] " + message) {}
 
   /// Spark's error class, e.g. "DIVIDE_BY_ZERO".
   const std::string& errorClass() const { return error_class_; }
   /// The message without the "[ERROR_CLASS] " prefix.
   const std::string& message() const { return message_; }
+  const char* what() const noexcept override { return what_.c_str(); }
+
+  /// Appends where the error happened ("in Project [...], morsel 3"); only
+  /// the innermost context is kept. Used by the executor, which rethrows
+  /// the same exception object so its type is preserved.
+  void addContext(const std::string& context) {
+    if (!context_.empty()) return;
+    context_ = context;
+    what_ += " (" + context + ")";
+  }
+  const std::string& context() const { return context_; }
 
  private:
   std::string error_class_;
   std::string message_;
+  std::string what_;
+  std::string context_;
 };
 
 /// SQL text that does not parse (Spark's ParseException). Messages end with

@@ -9,12 +9,28 @@
 
 namespace loch {
 
+namespace {
+
+/// Runs fn; a LochException leaving it names `op` and the morsel.
+template <class Fn>
+void withContext(const PhysicalOperator& op, int64_t morsel, Fn&& fn) {
+  try {
+    fn();
+  } catch (LochException& e) {
+    e.addContext("in " + op.toString() +
+                 (morsel < 0 ? std::string(", while finalizing") : ", input morsel " + std::to_string(morsel)));
+    throw;
+  }
+}
+
+}  // namespace
+
 void Executor::prepareBreaker(PhysicalOperator& op) {
   for (size_t i = 0; i < op.children().size(); ++i) {
     op.beginSink(static_cast<int>(i), ctx_);
     runInto(*op.children()[i], {}, op, static_cast<int>(i));
   }
-  op.finalize(ctx_);
+  withContext(op, -1, [&] { op.finalize(ctx_); });
 }
 
 void Executor::runInto(PhysicalOperator& op, std::vector<PhysicalOperator*> chain, PhysicalOperator& sink,
@@ -63,13 +79,15 @@ void Executor::runPipeline(PhysicalOperator& source, const std::vector<PhysicalO
       [&](size_t level, int64_t morsel, int worker, const RecordBatchPtr& batch) {
         ExecContext& wctx = worker_ctx[static_cast<size_t>(worker)];
         if (level == chain.size()) {
-          sink.sink(batch, morsel, sink_states[worker].get(), wctx);
+          withContext(sink, morsel, [&] { sink.sink(batch, morsel, sink_states[worker].get(), wctx); });
           return;
         }
-        chain[level]->execute(batch, op_states[level][worker].get(), wctx,
-                              [&, level, morsel, worker](const RecordBatchPtr& out) {
-                                if (out && out->numRows() > 0) push(level + 1, morsel, worker, out);
-                              });
+        withContext(*chain[level], morsel, [&] {
+          chain[level]->execute(batch, op_states[level][worker].get(), wctx,
+                                [&, level, morsel, worker](const RecordBatchPtr& out) {
+                                  if (out && out->numRows() > 0) push(level + 1, morsel, worker, out);
+                                });
+        });
       };
 
   int64_t morsels = source.morselCount(ctx_);
@@ -77,8 +95,10 @@ void Executor::runPipeline(PhysicalOperator& source, const std::vector<PhysicalO
     ExecContext& wctx = worker_ctx[static_cast<size_t>(worker)];
     wctx.eval.partition_index = morsel;
     wctx.eval.row_offset = 0;
-    source.produce(morsel, wctx, [&](const RecordBatchPtr& b) {
-      if (b && b->numRows() > 0) push(0, morsel, worker, b);
+    withContext(source, morsel, [&] {
+      source.produce(morsel, wctx, [&](const RecordBatchPtr& b) {
+        if (b && b->numRows() > 0) push(0, morsel, worker, b);
+      });
     });
   };
   if (ctx_.pool) {

@@ -24,6 +24,11 @@ std::string attributeSql(const ExprPtr& a) {
 
 ExprPtr castIfNeeded(const ExprPtr& e, const DataTypePtr& to) { return castTo(e, to); }
 
+ExprPtr ensureNamedAs(const ExprPtr& resolved, const ExprPtr& original) {
+  if (resolved->kind() == ExprKind::Attribute || resolved->kind() == ExprKind::Alias) return resolved;
+  return Expr::alias(resolved, original->outputName());
+}
+
 ExprPtr ensureNamed(const ExprPtr& e) {
   if (e->kind() == ExprKind::Attribute || e->kind() == ExprKind::Alias) return e;
   return Expr::alias(e, e->outputName());
@@ -210,7 +215,7 @@ std::vector<ExprPtr> ExpressionResolver::resolveNamedList(const std::vector<Expr
       out.insert(out.end(), expanded.begin(), expanded.end());
       continue;
     }
-    out.push_back(ensureNamed(resolve(e)));
+    out.push_back(ensureNamedAs(resolve(e), e));
   }
   return out;
 }

@@ -61,6 +61,11 @@ class ExpressionResolver {
 /// else gets Alias(e, e.outputName()).
 ExprPtr ensureNamed(const ExprPtr& e);
 
+/// `resolved` as a named expression called as Spark names `original`, the
+/// expression as written before implicit casts: (value + 1), not
+/// (value + CAST(1 AS BIGINT)). Attributes and Aliases keep their names.
+ExprPtr ensureNamedAs(const ExprPtr& resolved, const ExprPtr& original);
+
 /// Checks an aggregate's output expressions: every column reference outside
 /// an aggregate function must be a grouping expression (or inside one).
 /// @throws AnalysisException MISSING_AGGREGATION naming the expression.
