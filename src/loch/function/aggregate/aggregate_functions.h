@@ -67,6 +67,20 @@ BoundAggregateFunction bindBoolAgg(const AggregateCall& call, bool is_and);
 /// kind: "var_samp", "var_pop", "stddev_samp", "stddev_pop".
 BoundAggregateFunction bindVariance(const AggregateCall& call, const std::string& kind);
 BoundAggregateFunction bindCollect(const AggregateCall& call, bool is_set);
+/// skewness(x) / kurtosis(x): DOUBLE, NULL for no rows or zero variance.
+BoundAggregateFunction bindHigherMoment(const AggregateCall& call, bool is_kurtosis);
+/// kind: "corr", "covar_pop", "covar_samp"; two numeric arguments, DOUBLE.
+BoundAggregateFunction bindCovariance(const AggregateCall& call, const std::string& kind);
+/// percentile(x, p) / median(x): exact, linear interpolation; DOUBLE or
+/// ARRAY<DOUBLE> when p is an array.
+BoundAggregateFunction bindPercentile(const AggregateCall& call, bool is_median);
+/// mode(x[, deterministic]): most frequent value (lowest on ties), x's type.
+BoundAggregateFunction bindMode(const AggregateCall& call);
+/// approx_count_distinct(x[, rsd]): HyperLogLog++ estimate, BIGINT.
+BoundAggregateFunction bindApproxCountDistinct(const AggregateCall& call);
+/// percentile_approx / approx_percentile(x, p[, accuracy]): exact
+/// nearest-rank value of x's type (ARRAY of it for an array p).
+BoundAggregateFunction bindApproxPercentile(const AggregateCall& call);
 
 // Family registration (called by registerAggregateFunctions).
 void registerCountAggregates(FunctionRegistry& registry);
@@ -76,5 +90,10 @@ void registerFirstLastAggregates(FunctionRegistry& registry);
 void registerBoolAggregates(FunctionRegistry& registry);
 void registerVarianceAggregates(FunctionRegistry& registry);
 void registerCollectAggregates(FunctionRegistry& registry);
+void registerMomentAggregates(FunctionRegistry& registry);
+void registerPercentileAggregates(FunctionRegistry& registry);
+void registerModeAggregates(FunctionRegistry& registry);
+void registerApproxCountDistinctAggregates(FunctionRegistry& registry);
+void registerApproxPercentileAggregates(FunctionRegistry& registry);
 
 }  // namespace loch

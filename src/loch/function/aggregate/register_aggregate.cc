@@ -47,6 +47,14 @@ BoundAggregateFunction bindByName(const AggregateCall& call) {
   if (n == "stddev_pop") return bindVariance(call, "stddev_pop");
   if (n == "collect_list" || n == "array_agg") return bindCollect(call, false);
   if (n == "collect_set") return bindCollect(call, true);
+  if (n == "skewness") return bindHigherMoment(call, false);
+  if (n == "kurtosis") return bindHigherMoment(call, true);
+  if (n == "corr" || n == "covar_pop" || n == "covar_samp") return bindCovariance(call, n);
+  if (n == "percentile") return bindPercentile(call, false);
+  if (n == "median") return bindPercentile(call, true);
+  if (n == "mode") return bindMode(call);
+  if (n == "approx_count_distinct") return bindApproxCountDistinct(call);
+  if (n == "percentile_approx" || n == "approx_percentile") return bindApproxPercentile(call);
   throw AnalysisException("UNRESOLVED_ROUTINE",
                           "Cannot resolve routine `" + call.name + "` on search path [`system`.`builtin`].");
 }
@@ -54,7 +62,7 @@ BoundAggregateFunction bindByName(const AggregateCall& call) {
 // DISTINCT does not change these results, so no distinct set is kept.
 bool distinctIsNoOp(const std::string& n) {
   return n == "min" || n == "max" || n == "bool_and" || n == "every" || n == "bool_or" || n == "some" ||
-         n == "any" || n == "collect_set";
+         n == "any" || n == "collect_set" || n == "approx_count_distinct";
 }
 
 }  // namespace
@@ -77,6 +85,11 @@ void registerAggregateFunctions(FunctionRegistry& registry) {
   registerBoolAggregates(registry);
   registerVarianceAggregates(registry);
   registerCollectAggregates(registry);
+  registerMomentAggregates(registry);
+  registerPercentileAggregates(registry);
+  registerModeAggregates(registry);
+  registerApproxCountDistinctAggregates(registry);
+  registerApproxPercentileAggregates(registry);
 }
 
 }  // namespace loch
