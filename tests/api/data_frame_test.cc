@@ -201,3 +201,24 @@ TEST(DataFrameTest, SqlTextInExprSelectExprAndFilter) {
 
 }  // namespace
 }  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(DataFrameTest, CubeAndRollup) {
+  auto spark = testing::newSession();
+  auto df = spark->createDataFrame({{S("us"), S("books"), I(1)}, {S("us"), S("toys"), I(2)}, {S("fr"), S("books"), I(4)}},
+                                   "country STRING, category STRING, v INT");
+  auto cube = df.cube("country", "category").agg(F::sum("v").alias("s"));
+  EXPECT_EQ(cube.columns(), (std::vector<std::string>{"country", "category", "s"}));
+  EXPECT_EQ(testing::sortedRows(cube.collect()),
+            (std::vector<std::string>{"NULL|NULL|7", "NULL|books|5", "NULL|toys|2", "fr|NULL|4", "fr|books|4",
+                                      "us|NULL|3", "us|books|1", "us|toys|2"}));
+  auto rollup = df.rollup("country", "category").agg(F::sum("v").alias("s"));
+  EXPECT_EQ(testing::sortedRows(rollup.collect()),
+            (std::vector<std::string>{"NULL|NULL|7", "fr|NULL|4", "fr|books|4", "us|NULL|3", "us|books|1",
+                                      "us|toys|2"}));
+}
+
+}  // namespace
+}  // namespace loch

@@ -6,6 +6,7 @@
 #include "loch/api/functions.h"
 #include "loch/api/spark_session.h"
 #include "loch/binder/binder.h"
+#include "loch/binder/grouping_sets.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/function/type_coercion.h"
@@ -184,6 +185,34 @@ GroupedData DataFrame::groupBy(const std::vector<Column>& cols) const {
 
 GroupedData DataFrame::groupby(const std::vector<Column>& cols) const { return groupBy(cols); }
 
+GroupedData DataFrame::cube(const std::vector<Column>& cols) const {
+  auto g = groupBy(cols);
+  size_t n = cols.size();
+  if (n > 12) {
+    throw AnalysisException("UNSUPPORTED_FEATURE", "cube() over more than 12 columns (4096 grouping sets).");
+  }
+  std::vector<std::vector<size_t>> sets;
+  for (size_t mask = (size_t{1} << n); mask-- > 0;) {
+    std::vector<size_t> set;
+    for (size_t i = 0; i < n; ++i) {
+      if (mask & (size_t{1} << (n - 1 - i))) set.push_back(i);
+    }
+    sets.push_back(std::move(set));
+  }
+  return GroupedData(*this, g.groupings(), std::move(sets));
+}
+
+GroupedData DataFrame::rollup(const std::vector<Column>& cols) const {
+  auto g = groupBy(cols);
+  std::vector<std::vector<size_t>> sets;
+  for (size_t len = cols.size() + 1; len-- > 0;) {
+    std::vector<size_t> set;
+    for (size_t i = 0; i < len; ++i) set.push_back(i);
+    sets.push_back(std::move(set));
+  }
+  return GroupedData(*this, g.groupings(), std::move(sets));
+}
+
 DataFrame DataFrame::agg(const std::vector<Column>& exprs) const { return GroupedData(*this, {}).agg(exprs); }
 
 DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
@@ -198,6 +227,16 @@ DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
   }
   for (const auto& e : exprs) outputs.push_back(ensureNamedAs(r.resolve(e.expr()), e.expr()));
   checkAggregateExpressions(groupings, outputs);
+  if (!sets_.empty()) {
+    std::vector<std::vector<ExprPtr>> sets;
+    for (const auto& set : sets_) {
+      std::vector<ExprPtr> exprs_in_set;
+      for (size_t i : set) exprs_in_set.push_back(groupings[i]);
+      sets.push_back(std::move(exprs_in_set));
+    }
+    return DataFrame(df_.sparkSession(), binder::bindGroupingSets(df_.plan(), sets, groupings, outputs, nullptr,
+                                                                  df_.sparkSession()->ansi()));
+  }
   return DataFrame(df_.sparkSession(), LogicalPlan::aggregate(df_.plan(), std::move(groupings), std::move(outputs)));
 }
 

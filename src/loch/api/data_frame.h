@@ -62,6 +62,15 @@ class DataFrame {
   template <class... T>
   GroupedData groupBy(const T&... cols) const;
   GroupedData groupby(const std::vector<Column>& cols) const;
+  /// GROUP BY CUBE(cols): one aggregate per subset of `cols`, the columns
+  /// outside a subset NULL (Spark's df.cube).
+  GroupedData cube(const std::vector<Column>& cols) const;
+  template <class... T>
+  GroupedData cube(const T&... cols) const;
+  /// GROUP BY ROLLUP(cols): the prefixes of `cols` (Spark's df.rollup).
+  GroupedData rollup(const std::vector<Column>& cols) const;
+  template <class... T>
+  GroupedData rollup(const T&... cols) const;
   /// Aggregates over the whole DataFrame (groupBy() with no keys).
   DataFrame agg(const std::vector<Column>& exprs) const;
   template <class... T>
@@ -190,6 +199,9 @@ class DataFrame {
 class GroupedData {
  public:
   GroupedData(DataFrame df, std::vector<ExprPtr> groupings) : df_(std::move(df)), groupings_(std::move(groupings)) {}
+  /// Grouping sets: each a list of indices into `groupings` (CUBE/ROLLUP).
+  GroupedData(DataFrame df, std::vector<ExprPtr> groupings, std::vector<std::vector<size_t>> sets)
+      : df_(std::move(df)), groupings_(std::move(groupings)), sets_(std::move(sets)) {}
 
   /// One row per group: the grouping columns, then one column per expression.
   /// @throws AnalysisException MISSING_AGGREGATION when an expression uses a
@@ -201,6 +213,8 @@ class GroupedData {
   }
   /// Column "count" with the number of rows per group.
   DataFrame count() const;
+  /// The grouping expressions (resolved).
+  const std::vector<ExprPtr>& groupings() const { return groupings_; }
   DataFrame sum(const std::vector<std::string>& cols) const;
   DataFrame avg(const std::vector<std::string>& cols) const;
   DataFrame mean(const std::vector<std::string>& cols) const { return avg(cols); }
@@ -212,6 +226,7 @@ class GroupedData {
 
   DataFrame df_;
   std::vector<ExprPtr> groupings_;
+  std::vector<std::vector<size_t>> sets_;  // empty: a plain GROUP BY
 };
 
 /// df.na: fill / drop / replace (pyspark DataFrameNaFunctions).
@@ -234,6 +249,14 @@ class DataFrameNaFunctions {
 template <class... T>
 GroupedData DataFrame::groupBy(const T&... cols) const {
   return groupBy(std::vector<Column>{Column(cols)...});
+}
+template <class... T>
+GroupedData DataFrame::cube(const T&... cols) const {
+  return cube(std::vector<Column>{Column(cols)...});
+}
+template <class... T>
+GroupedData DataFrame::rollup(const T&... cols) const {
+  return rollup(std::vector<Column>{Column(cols)...});
 }
 
 }  // namespace loch
