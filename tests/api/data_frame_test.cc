@@ -222,3 +222,24 @@ TEST(DataFrameTest, CubeAndRollup) {
 
 }  // namespace
 }  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(DataFrameTest, DescribeAndSummary) {
+  auto spark = testing::newSession();
+  auto df = spark->createDataFrame({{I(1), S("b")}, {I(2), S("a")}, {I(3), Value::null(StringType())}, {I(4), S("c")}},
+                                   "x INT, s STRING");
+  EXPECT_EQ(testing::rowsOf(df.describe().collect()),
+            (std::vector<std::string>{"count|4|3", "mean|2.5|NULL", "stddev|1.2909944487358056|NULL", "min|1|a",
+                                      "max|4|c"}));
+  auto summary = df.summary();
+  EXPECT_EQ(summary.columns(), (std::vector<std::string>{"summary", "x", "s"}));
+  EXPECT_EQ(testing::rowsOf(summary.select("summary", "x").collect()),
+            (std::vector<std::string>{"count|4", "mean|2.5", "stddev|1.2909944487358056", "min|1", "25%|1", "50%|2",
+                                      "75%|3", "max|4"}));
+  EXPECT_THROW(df.summary({"p99"}), InvalidArgumentException);
+}
+
+}  // namespace
+}  // namespace loch

@@ -118,7 +118,8 @@ TEST(CsvReadTest, HeaderStringsByDefault) {
   auto spark = testing::newSession();
   auto df = spark->read().option("header", true).csv(dir / "people.csv");
   EXPECT_EQ(df.columns(), (std::vector<std::string>{"id", "name", "score"}));
-  for (const auto& f : df.schema()->fields()) EXPECT_EQ(f.type->id(), TypeId::String);
+  SchemaPtr schema = df.schema();
+  for (const auto& f : schema->fields()) EXPECT_EQ(f.type->id(), TypeId::String);
   EXPECT_EQ(rowsOf(df.collect()), (std::vector<std::string>{"1|ann|10.5", "2|NULL|NULL", "3|smith, jo|7"}));
   auto no_header = spark->read().csv(dir / "people.csv");
   EXPECT_EQ(no_header.columns(), (std::vector<std::string>{"_c0", "_c1", "_c2"}));

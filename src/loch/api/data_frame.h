@@ -140,6 +140,15 @@ class DataFrame {
   /// Join strategy hint: "broadcast" (also "broadcastjoin", "mapjoin").
   DataFrame hint(const std::string& name) const;
 
+  /// Basic statistics (Spark's describe): a string column "summary" with
+  /// count, mean, stddev, min, max, then one string column per numeric or
+  /// string column of `cols` (all such columns when empty).
+  DataFrame describe(const std::vector<std::string>& cols = {}) const;
+  /// Spark's summary: as describe plus approximate percentiles; `statistics`
+  /// defaults to count, mean, stddev, min, 25%, 50%, 75%, max.
+  /// @throws InvalidArgumentException for an unknown statistic.
+  DataFrame summary(const std::vector<std::string>& statistics = {}) const;
+
   // ---- actions ----------------------------------------------------------------
   int64_t count() const;
   std::vector<Row> collect() const;

@@ -124,7 +124,8 @@ LogicalPlanPtr LogicalPlan::localRelation(std::shared_ptr<const InMemoryTable> t
 
 LogicalPlanPtr LogicalPlan::dataSourceScan(DataSourcePtr source) {
   auto p = std::make_shared<LogicalPlan>(PlanKind::DataSourceScan);
-  for (const auto& f : source->schema()->fields()) {
+  SchemaPtr schema = source->schema();
+  for (const auto& f : schema->fields()) {
     p->scan_columns_.push_back(static_cast<int>(p->output_.size()));
     p->output_.push_back(Expr::attribute(Expr::newAttributeId(), f.name, f.type, f.nullable));
   }
