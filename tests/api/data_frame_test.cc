@@ -243,3 +243,26 @@ TEST(DataFrameTest, DescribeAndSummary) {
 
 }  // namespace
 }  // namespace loch
+
+namespace loch {
+namespace {
+
+TEST(DataFrameTest, PivotAsSpark) {
+  auto spark = testing::newSession();
+  auto df = spark->createDataFrame({{S("eu"), S("books"), I(1)},
+                                    {S("eu"), S("books"), I(2)},
+                                    {S("eu"), S("toys"), I(4)},
+                                    {S("us"), S("toys"), I(8)},
+                                    {S("us"), Value::null(StringType()), I(16)}},
+                                   "region STRING, category STRING, v INT");
+  auto one = df.groupBy("region").pivot("category").agg(F::sum("v"));
+  EXPECT_EQ(one.columns(), (std::vector<std::string>{"region", "books", "toys"}));
+  EXPECT_EQ(testing::rowsOf(one.orderBy("region").collect()), (std::vector<std::string>{"eu|3|4", "us|NULL|8"}));
+  auto two = df.groupBy("region").pivot("category", {Value::string("toys")}).agg(F::sum("v").alias("s"),
+                                                                                  F::count("*").alias("n"));
+  EXPECT_EQ(two.columns(), (std::vector<std::string>{"region", "toys_s", "toys_n"}));
+  EXPECT_EQ(testing::rowsOf(two.orderBy("region").collect()), (std::vector<std::string>{"eu|4|1", "us|8|1"}));
+}
+
+}  // namespace
+}  // namespace loch

@@ -215,7 +215,41 @@ GroupedData DataFrame::rollup(const std::vector<Column>& cols) const {
 
 DataFrame DataFrame::agg(const std::vector<Column>& exprs) const { return GroupedData(*this, {}).agg(exprs); }
 
+GroupedData GroupedData::pivot(const std::string& column, const std::vector<Value>& values) const {
+  GroupedData g = *this;
+  g.pivot_column_ = column;
+  g.pivot_values_ = values;
+  if (values.empty()) {
+    for (const auto& row : df_.select(column).filter(Column(column).isNotNull()).distinct().orderBy(column).collect()) {
+      g.pivot_values_.push_back(row.get(0));
+    }
+  }
+  return g;
+}
+
 DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
+  if (pivot_column_) {
+    // Each (value, aggregate) becomes the aggregate over the value's rows,
+    // NULL where the group has none (as Spark's PivotFirst).
+    GroupedData plain(df_, groupings_);
+    std::vector<Column> pivoted;
+    for (const auto& v : pivot_values_) {
+      Column match = Column(*pivot_column_) == lit(v);
+      ExprPtr rows = Expr::function("count", {lit(1).expr()})->withFilter(match.expr());
+      for (const auto& e : exprs) {
+        const ExprPtr& call = e.expr()->kind() == ExprKind::Alias ? e.expr()->child(0) : e.expr();
+        if (call->kind() != ExprKind::UnresolvedFunction) {
+          throw AnalysisException("UNSUPPORTED_FEATURE",
+                                  "pivot() needs aggregate function calls in agg(), got " + e.toString() + ".");
+        }
+        std::string name = v.toString();
+        if (exprs.size() > 1) name += "_" + (e.expr()->kind() == ExprKind::Alias ? e.expr()->name() : call->toString());
+        Column value(call->withFilter(match.expr()));
+        pivoted.push_back(functions::when(Column(rows) > 0, value).alias(name));
+      }
+    }
+    return plain.agg(pivoted);
+  }
   ExpressionResolver r(df_.plan()->output(),
                        AnalyzerOptions{df_.sparkSession()->caseSensitive(), df_.sparkSession()->ansi()});
   std::vector<ExprPtr> outputs;

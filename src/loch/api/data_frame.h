@@ -224,6 +224,12 @@ class GroupedData {
   DataFrame count() const;
   /// The grouping expressions (resolved).
   const std::vector<ExprPtr>& groupings() const { return groupings_; }
+  /// Pivots `column`: agg() then yields one column per (value, aggregate),
+  /// named `value` for a single aggregate and `value_alias` for several
+  /// (Spark's pivot). Without `values`, the column's distinct non-NULL
+  /// values are computed first, in sorted order. Combinations without rows
+  /// are NULL.
+  GroupedData pivot(const std::string& column, const std::vector<Value>& values = {}) const;
   DataFrame sum(const std::vector<std::string>& cols) const;
   DataFrame avg(const std::vector<std::string>& cols) const;
   DataFrame mean(const std::vector<std::string>& cols) const { return avg(cols); }
@@ -236,6 +242,8 @@ class GroupedData {
   DataFrame df_;
   std::vector<ExprPtr> groupings_;
   std::vector<std::vector<size_t>> sets_;  // empty: a plain GROUP BY
+  std::optional<std::string> pivot_column_;
+  std::vector<Value> pivot_values_;
 };
 
 /// df.na: fill / drop / replace (pyspark DataFrameNaFunctions).
