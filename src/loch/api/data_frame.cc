@@ -6,10 +6,10 @@
 #include "loch/api/functions.h"
 #include "loch/api/spark_session.h"
 #include "loch/binder/binder.h"
+#include "loch/binder/binder_util.h"
 #include "loch/binder/grouping_sets.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
-#include "loch/function/type_coercion.h"
 #include "loch/plan/analyzer.h"
 
 namespace loch {
@@ -300,19 +300,10 @@ DataFrame GroupedData::max(const std::vector<std::string>& cols) const { return 
 
 namespace {
 
-/// A copy of `plan` whose output attributes have fresh ids, so a DataFrame
-/// joined with itself has two distinguishable sides (Spark's
-/// DeduplicateRelations).
-LogicalPlanPtr withFreshIds(const LogicalPlanPtr& plan) {
-  std::vector<ExprPtr> out;
-  for (const auto& a : plan->output()) out.push_back(Expr::alias(a, a->name())->withQualifier(a->qualifier()));
-  return LogicalPlan::project(plan, std::move(out));
-}
-
 LogicalPlanPtr dedupRight(const LogicalPlanPtr& left, const LogicalPlanPtr& right) {
   for (const auto& r : right->output()) {
     for (const auto& l : left->output()) {
-      if (l->attributeId() == r->attributeId()) return withFreshIds(right);
+      if (l->attributeId() == r->attributeId()) return binder::withFreshIds(right);
     }
   }
   return right;
@@ -446,51 +437,8 @@ DataFrame DataFrame::dropDuplicates(const std::vector<std::string>& subset) cons
   return derive(LogicalPlan::deduplicate(plan_, std::move(keys)));
 }
 
-namespace {
-
-/// Casts the columns of `plan` to `types` where they differ.
-LogicalPlanPtr castColumns(const LogicalPlanPtr& plan, const std::vector<DataTypePtr>& types) {
-  bool needed = false;
-  std::vector<ExprPtr> out;
-  for (size_t i = 0; i < types.size(); ++i) {
-    const auto& a = plan->output()[i];
-    if (a->type()->equals(*types[i])) {
-      out.push_back(a);
-    } else {
-      needed = true;
-      out.push_back(Expr::alias(castIfNeeded(a, types[i]), a->name()));
-    }
-  }
-  return needed ? LogicalPlan::project(plan, std::move(out)) : plan;
-}
-
-}  // namespace
-
 DataFrame DataFrame::setOperation(PlanKind kind, const DataFrame& other, bool all) const {
-  const auto& l = plan_->output();
-  const auto& r = other.plan_->output();
-  const char* opname = kind == PlanKind::Union ? "UNION" : kind == PlanKind::Intersect ? "INTERSECT" : "EXCEPT";
-  if (l.size() != r.size()) {
-    throw AnalysisException("NUM_COLUMNS_MISMATCH",
-                            std::string(opname) + " can only be performed on inputs with the same number of columns, "
-                                "but the first input has " + std::to_string(l.size()) +
-                                " columns and the second input has " + std::to_string(r.size()) + " columns.");
-  }
-  std::vector<DataTypePtr> types;
-  for (size_t i = 0; i < l.size(); ++i) {
-    auto t = findWiderTypeForTwo(l[i]->type(), r[i]->type(), session_->ansi());
-    if (!t) {
-      throw AnalysisException("INCOMPATIBLE_COLUMN_TYPE",
-                              std::string(opname) + " can only be performed on inputs with compatible column types. "
-                                  "The " + std::to_string(i + 1) + "th column of the second input has the type \"" +
-                                  r[i]->type()->sql() + "\" which is not compatible with \"" + l[i]->type()->sql() +
-                                  "\" at the same column of the first input.");
-    }
-    types.push_back(*t);
-  }
-  auto left = castColumns(plan_, types);
-  auto right = castColumns(dedupRight(left, other.plan_), types);
-  return derive(LogicalPlan::setOperation(kind, left, right, all));
+  return derive(binder::widenedSetOperation(kind, plan_, other.plan_, all, session_->ansi()));
 }
 
 DataFrame DataFrame::unionAll(const DataFrame& other) const { return setOperation(PlanKind::Union, other, true); }

@@ -65,34 +65,26 @@ WindowSpec WindowSpec::orderBy(const std::vector<Column>& cols) const {
   return w;
 }
 
-WindowSpec WindowSpec::rowsBetween(int64_t start, int64_t end) const {
+WindowSpec WindowSpec::withFrame(WindowFrame::Type type, FrameBound start, FrameBound end) const {
   WindowSpec w = *this;
   WindowFrame f;
-  f.type = WindowFrame::Type::Rows;
-  f.start = boundOf(start, true);
-  f.end = boundOf(end, false);
+  f.type = type;
+  f.start = std::move(start);
+  f.end = std::move(end);
   w.def_.frame = f;
   return w;
+}
+
+WindowSpec WindowSpec::rowsBetween(int64_t start, int64_t end) const {
+  return withFrame(WindowFrame::Type::Rows, boundOf(start, true), boundOf(end, false));
 }
 
 WindowSpec WindowSpec::rangeBetween(int64_t start, int64_t end) const {
-  WindowSpec w = *this;
-  WindowFrame f;
-  f.type = WindowFrame::Type::Range;
-  f.start = boundOf(start, true);
-  f.end = boundOf(end, false);
-  w.def_.frame = f;
-  return w;
+  return withFrame(WindowFrame::Type::Range, boundOf(start, true), boundOf(end, false));
 }
 
 WindowSpec WindowSpec::rangeBetween(std::optional<Value> start, std::optional<Value> end) const {
-  WindowSpec w = *this;
-  WindowFrame f;
-  f.type = WindowFrame::Type::Range;
-  f.start = boundOf(start, true);
-  f.end = boundOf(end, false);
-  w.def_.frame = f;
-  return w;
+  return withFrame(WindowFrame::Type::Range, boundOf(start, true), boundOf(end, false));
 }
 
 Column Column::over(const WindowSpec& window) const {

@@ -43,6 +43,8 @@ class WindowSpec {
   const WindowDefinition& definition() const { return def_; }
 
  private:
+  WindowSpec withFrame(WindowFrame::Type type, FrameBound start, FrameBound end) const;
+
   WindowDefinition def_;
 };
 

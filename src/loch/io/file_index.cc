@@ -380,4 +380,48 @@ FileIndex listDataFiles(const std::string& raw_path, const FileIndexOptions& opt
   return index;
 }
 
+bool partitionValuesMayMatch(const std::vector<Value>& partition_values, int num_file_columns,
+                             const std::vector<ColumnPredicate>& predicates) {
+  for (const auto& p : predicates) {
+    size_t index = static_cast<size_t>(p.column - num_file_columns);
+    if (p.column < num_file_columns || index >= partition_values.size()) continue;
+    const Value& v = partition_values[index];
+    using Op = ColumnPredicate::Op;
+    if (p.op == Op::IsNull) {
+      if (!v.isNull()) return false;
+      continue;
+    }
+    if (p.op == Op::IsNotNull) {
+      if (v.isNull()) return false;
+      continue;
+    }
+    if (v.isNull()) return false;  // NULL never satisfies a comparison
+    if (p.op == Op::In) {
+      bool any = false, unsure = false;
+      for (const auto& x : p.values) {
+        auto c = compareScalars(v, x);
+        if (!c) unsure = unsure || !x.isNull();
+        if (c && *c == 0) any = true;
+      }
+      if (!any && !unsure) return false;
+      continue;
+    }
+    if (p.values.size() != 1) continue;
+    auto c = compareScalars(v, p.values[0]);
+    if (!c) continue;
+    bool ok = true;
+    switch (p.op) {
+      case Op::Eq: ok = *c == 0; break;
+      case Op::NotEq: ok = *c != 0; break;
+      case Op::Lt: ok = *c < 0; break;
+      case Op::Le: ok = *c <= 0; break;
+      case Op::Gt: ok = *c > 0; break;
+      case Op::Ge: ok = *c >= 0; break;
+      default: break;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace loch

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "loch/io/data_source.h"
 #include "loch/types/schema.h"
 #include "loch/types/value.h"
 
@@ -67,5 +68,11 @@ Value castPartitionValue(const Value& value, const std::string& raw, const DataT
 /// family (integral/date/timestamp, floating, decimal of one scale, string,
 /// boolean); nullopt when they are not comparable.
 std::optional<int> compareScalars(const Value& a, const Value& b);
+
+/// False when a file with these partition values cannot hold rows matching
+/// `predicates` (columns >= num_file_columns are partition columns, in
+/// partition_values order); predicates it cannot judge keep the file.
+bool partitionValuesMayMatch(const std::vector<Value>& partition_values, int num_file_columns,
+                             const std::vector<ColumnPredicate>& predicates);
 
 }  // namespace loch

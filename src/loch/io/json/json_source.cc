@@ -506,17 +506,7 @@ std::vector<std::shared_ptr<const ScanTask>> JsonSource::planTasks(const ScanOpt
   const auto& st = *state_;
   for (size_t i = 0; i < st.files.size(); ++i) {
     const DataFile& f = st.files[i];
-    bool keep = true;
-    for (const auto& p : options.predicates) {
-      if (p.column < st.num_file_columns) continue;
-      const Value& v = f.partition_values[static_cast<size_t>(p.column - st.num_file_columns)];
-      if (p.op == ColumnPredicate::Op::IsNull) keep = keep && v.isNull();
-      else if (p.op == ColumnPredicate::Op::IsNotNull) keep = keep && !v.isNull();
-      else if (p.op == ColumnPredicate::Op::Eq && p.values.size() == 1) {
-        auto c = compareScalars(v, p.values[0]);
-        if (v.isNull() || (c && *c != 0)) keep = false;
-      }
-    }
+    bool keep = partitionValuesMayMatch(f.partition_values, st.num_file_columns, options.predicates);
     if (!keep || f.size == 0) continue;
     if (st.multi_line) {
       tasks.push_back(std::make_shared<JsonScanTask>(state_, i, 0, f.size));
