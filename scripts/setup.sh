@@ -10,6 +10,9 @@ PACKAGES=(
   libre2-dev libcctz-dev libfmt-dev libxxhash-dev
   libsnappy-dev libzstd-dev liblz4-dev zlib1g-dev libbrotli-dev
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libedit-dev libutf8proc-dev libssl-dev
+  libyaml-cpp-dev
+  clang libclang-rt-14-dev
+  time
 )
 
 missing=()

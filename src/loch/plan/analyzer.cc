@@ -99,6 +99,21 @@ ExprPtr ExpressionResolver::resolveCaseWhen(const ExprPtr& e, std::vector<ExprPt
   return bindCaseWhen(std::move(children), opts);
 }
 
+// lag/lead cast their default to the input's type when it widens into it
+// (Spark's OffsetWindowFunction is ImplicitCastInputTypes): lead(c, 1, -1.0)
+// on a double column takes the decimal literal as a double.
+void ExpressionResolver::castOffsetDefault(const std::string& name, std::vector<ExprPtr>& args,
+                                           std::vector<DataTypePtr>& types,
+                                           std::vector<std::optional<Value>>& literals) const {
+  if ((name != "lag" && name != "lead") || args.size() != 3) return;
+  if (types[2]->id() == TypeId::Null || *types[2] == *types[0]) return;
+  auto wider = findWiderTypeForTwo(types[2], types[0], options_.ansi);
+  if (!wider || !(**wider == *types[0])) return;
+  args[2] = castTo(args[2], types[0]);
+  types[2] = types[0];
+  literals[2] = std::nullopt;
+}
+
 ExprPtr ExpressionResolver::resolveWindow(const ExprPtr& e) const {
   WindowDefinition spec = *e->window();
   for (auto& p : spec.partition_by) p = resolve(p);
@@ -118,6 +133,7 @@ ExprPtr ExpressionResolver::resolveWindow(const ExprPtr& e) const {
       literals.push_back(args.back()->kind() == ExprKind::Literal ? std::optional<Value>(args.back()->literal())
                                                                    : std::nullopt);
     }
+    castOffsetDefault(call->name(), args, types, literals);
     auto bound = bindWindowFunction(call->name(), types, literals, call->ignoreNulls());
     if (bound) {
       if (spec.order_by.empty() && call->name() != "first_value" && call->name() != "last_value" &&

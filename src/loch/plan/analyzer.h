@@ -4,6 +4,7 @@
 // casts and CheckAnalysis, for the expressions the DataFrame API and the SQL
 // binder build).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ class ExpressionResolver {
   /// (row_number, lag, ...) or an aggregate, its spec resolved, and Spark's
   /// default frame filled in.
   ExprPtr resolveWindow(const ExprPtr& e) const;
+  void castOffsetDefault(const std::string& name, std::vector<ExprPtr>& args, std::vector<DataTypePtr>& types,
+                         std::vector<std::optional<Value>>& literals) const;
   [[noreturn]] void throwUnresolved(const std::vector<std::string>& parts) const;
 
   std::vector<ExprPtr> input_;

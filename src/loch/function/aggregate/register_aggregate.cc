@@ -1,23 +1,58 @@
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/expr/expression.h"
+#include "loch/expr/physical_expr.h"
+#include "loch/function/eval_context.h"
 #include "loch/function/aggregate/aggregate_functions.h"
 #include "loch/function/builtin/builtin_functions.h"
 #include "loch/function/function_registry.h"
 
 namespace loch {
 
+namespace {
+
+/// True for an expression of literals only (e.g. array(0.25, 0.5) or
+/// CAST('0.5' AS DOUBLE)): Spark's foldable arguments, which aggregates such
+/// as percentile_approx require for their percentages and accuracy.
+bool isConstant(const ExprPtr& e) {
+  bool constant = true;
+  visitExpr(e, [&](const ExprPtr& x) {
+    switch (x->kind()) {
+      case ExprKind::Literal:
+        break;
+      case ExprKind::ScalarFunction:
+        // Zero-argument functions (rand(), current_timestamp()) are not folded here.
+        if (x->children().empty() || (x->scalarFunction() && !x->scalarFunction()->deterministic)) constant = false;
+        break;
+      case ExprKind::Cast:
+      case ExprKind::CaseWhen:
+        break;
+      default:
+        constant = false;
+    }
+  });
+  return constant;
+}
+
+std::optional<Value> constantValue(const ExprPtr& e) {
+  if (e->kind() == ExprKind::Literal) return e->literal();
+  if (!isConstant(e)) return std::nullopt;
+  try {
+    EvalContext ctx = EvalContext::defaults();
+    Value v = evaluateConstant(e, ctx);
+    return v.isNull() ? Value::null(e->type()) : v;
+  } catch (const LochException&) {
+    return std::nullopt;  // the aggregate reports its own non-foldable error
+  }
+}
+
+}  // namespace
+
 AggregateCall AggregateCall::fromBindInput(const std::string& name, const AggregateBindInput& input) {
   AggregateCall call;
   call.name = toLower(name);
   call.arg_types = input.argTypes();
-  for (const auto& a : input.args) {
-    if (a->kind() == ExprKind::Literal) {
-      call.literals.emplace_back(a->literal());
-    } else {
-      call.literals.emplace_back(std::nullopt);
-    }
-  }
+  for (const auto& a : input.args) call.literals.push_back(constantValue(a));
   call.distinct = input.distinct;
   call.ignore_nulls = input.ignore_nulls;
   call.ansi = input.ansi;

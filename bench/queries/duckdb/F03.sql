@@ -1,0 +1,5 @@
+SELECT origin, n, q[1] AS p50, q[2] AS p90, q[3] AS p99
+FROM (SELECT origin, count(delay) AS n, approx_quantile(delay, [0.5, 0.9, 0.99]) AS q
+      FROM ${flights}
+      GROUP BY origin)
+ORDER BY origin

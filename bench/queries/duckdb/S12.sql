@@ -1,0 +1,1 @@
+SELECT sum(delay) AS delay FROM ${flights}

@@ -1,0 +1,9 @@
+-- Q15 pivot: purchase revenue by region (rows) x product category (columns).
+SELECT *
+FROM (SELECT u.region, p.product_category, e.value
+      FROM ${events} e
+      JOIN ${users} u ON e.user_id = u.user_id
+      JOIN ${products} p ON e.product_id = p.product_id
+      WHERE e.event_type = 'purchase')
+PIVOT (sum(value) FOR product_category IN ('beauty', 'books', 'electronics', 'fashion', 'grocery', 'home', 'sports', 'toys'))
+ORDER BY region
