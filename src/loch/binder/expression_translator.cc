@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "loch/binder/binder.h"
+#include "loch/binder/lambda_binder.h"
+#include "loch/binder/nested_access.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/sql/parser.h"
@@ -307,8 +309,14 @@ ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx) {
       }
       return l.negated ? notOf(r) : r;
     }
-    case K::kExists:
     case K::kInSubquery:
+      if (ctx.in_subquery && !e.as<sql::InSubquery>().operand->is<sql::Tuple>()) {
+        const auto& in = e.as<sql::InSubquery>();
+        auto value = ctx.in_subquery(in);
+        return in.negated ? notOf(value) : value;
+      }
+      [[fallthrough]];
+    case K::kExists:
       throw AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY",
                               "Unsupported subquery expression: IN/EXISTS subqueries are only supported as "
                               "conjuncts of a WHERE clause.");
@@ -364,7 +372,9 @@ ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx) {
       return f.over ? windowOf(call, *f.over, ctx) : call;
     }
     case K::kSubscript: {
-      unsupported("subscripts (a[i])");
+      // arr[i] (0-based), m[key], s['field']: bound by type (nested_access.h).
+      const auto& sub = e.as<sql::Subscript>();
+      return subscriptMarker(tr(sub.base), tr(sub.index));
     }
     case K::kAlias: {
       const auto& a = e.as<sql::Alias>();
@@ -375,8 +385,15 @@ ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx) {
       for (const auto& i : e.as<sql::Tuple>().items) args.push_back(tr(i));
       return fn("struct", std::move(args));
     }
-    case K::kLambda: unsupported("lambda functions in SQL");
-    case K::kFieldAccess: unsupported("struct field access");
+    case K::kLambda: {
+      // Bound with the higher-order call that takes it (lambda_binder.h).
+      const auto& l = e.as<sql::Lambda>();
+      return lambdaMarker(tr(l.body), l.params);
+    }
+    case K::kFieldAccess: {
+      const auto& f = e.as<sql::FieldAccess>();
+      return fieldMarker(tr(f.base), f.field);
+    }
     case K::kNamedArgument: unsupported("named arguments");
   }
   unsupported("expression " + e.toSql());
@@ -384,7 +401,15 @@ ExprPtr translate(const sql::Expr& e, const TranslateContext& ctx) {
 
 }  // namespace binder
 
-ExprPtr translateExpression(const sql::Expr& expr) { return binder::translate(expr, {}); }
+ExprPtr translateExpression(const sql::Expr& expr) {
+  ExprPtr e = binder::lowerNestedAccess(binder::translate(expr, {}));
+  // Lambdas are bound by the SQL binder only (it resolves them with the
+  // query's input); the DataFrame API's resolver does not know them.
+  visitExpr(e, [](const ExprPtr& x) {
+    if (binder::isLambda(x)) binder::unsupported("lambda functions in DataFrame expressions (use SQL)");
+  });
+  return e;
+}
 
 ExprPtr parseSqlExpression(const std::string& text) { return translateExpression(*sql::parseExpression(text)); }
 

@@ -12,12 +12,18 @@ namespace loch::binder {
 /// (the binder joins the subquery's single value to the current plan).
 using ScalarSubqueryHook = std::function<ExprPtr(const sql::Query&)>;
 
+/// Called for an `x IN (subquery)` nested in an expression (not a WHERE
+/// conjunct); returns a boolean expression with IN's three-valued result.
+using InSubqueryHook = std::function<ExprPtr(const sql::InSubquery&)>;
+
 /// What translation needs from the enclosing SELECT block.
 struct TranslateContext {
   TranslateContext() = default;
   TranslateContext(ScalarSubqueryHook hook) : scalar_subquery(std::move(hook)) {}  // NOLINT: implicit
   /// Scalar subqueries go here (an error when empty).
   ScalarSubqueryHook scalar_subquery;
+  /// IN subqueries nested in expressions go here (an error when empty).
+  InSubqueryHook in_subquery;
   /// The block's WINDOW clause, for `OVER w` / `OVER (w ORDER BY ...)`.
   std::vector<const sql::NamedWindow*> windows;
 };

@@ -50,6 +50,35 @@ bool isCountOverEmpty(LogicalPlanPtr p, const ExprPtr& attr) {
   return false;
 }
 
+/// The operands of `x IN (...)` or `(a, b) IN (...)`, resolved over `input`.
+std::vector<ExprPtr> inOperands(const sql::InSubquery& in, const ExpressionResolver& r) {
+  std::vector<ExprPtr> out;
+  if (in.operand->is<sql::Tuple>()) {
+    for (const auto& item : in.operand->as<sql::Tuple>().items) out.push_back(r.resolve(translate(*item, {})));
+  } else {
+    out.push_back(r.resolve(translate(*in.operand, {})));
+  }
+  return out;
+}
+
+void checkInWidth(size_t operands, const LogicalPlan& sub) {
+  if (sub.output().size() == operands) return;
+  throw AnalysisException("INVALID_SUBQUERY_EXPRESSION.SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN",
+                          "The IN subquery must return " + std::to_string(operands) + " column" +
+                              (operands == 1 ? "" : "s") + ", the number of values left of IN, but it returns " +
+                              std::to_string(sub.output().size()) + ".");
+}
+
+/// `a = c AND b = d` for `(a, b) IN (SELECT c, d ...)`.
+ExprPtr equalities(const std::vector<ExprPtr>& operands, const std::vector<ExprPtr>& columns) {
+  ExprPtr out;
+  for (size_t i = 0; i < operands.size() && i < columns.size(); ++i) {
+    auto eq = Expr::function("=", {operands[i], columns[i]});
+    out = out ? Expr::function("and", {out, eq}) : eq;
+  }
+  return out;
+}
+
 bool isSubqueryPredicate(const sql::Expr& e) { return e.is<sql::Exists>() || e.is<sql::InSubquery>(); }
 
 }  // namespace
@@ -78,11 +107,13 @@ void decorrelateAggregate(const std::vector<ExprPtr>& input, std::vector<ExprPtr
 }
 
 LogicalPlanPtr QueryBinder::applyWhere(LogicalPlanPtr plan, const sql::Expr& where, Outer* outer) {
+  const size_t input_width = plan->output().size();
   std::vector<const sql::Expr*> conjuncts;
   flattenAnd(where, conjuncts);
   std::vector<ExprPtr> plain;
   std::vector<std::pair<const sql::Expr*, bool>> subqueries;  // predicate, negated
-  ScalarSubqueryHook hook = [&](const sql::Query& q) { return scalarSubquery(plan, q); };
+  TranslateContext hook([&](const sql::Query& q) { return scalarSubquery(plan, q); });
+  hook.in_subquery = [&](const sql::InSubquery& in) { return inSubqueryValue(plan, in); };
   for (const auto* c : conjuncts) {
     if (isSubqueryPredicate(*c)) {
       subqueries.emplace_back(c, false);
@@ -119,6 +150,11 @@ LogicalPlanPtr QueryBinder::applyWhere(LogicalPlanPtr plan, const sql::Expr& whe
   }
   if (cond) plan = LogicalPlan::filter(plan, cond);
   for (const auto& [pred, negated] : subqueries) plan = applySubqueryPredicate(plan, *pred, negated);
+  // Subqueries nested in the condition joined helper columns (marks,
+  // counts, scalar values): the WHERE clause's output is its input's.
+  if (plan->output().size() != input_width) {
+    plan = LogicalPlan::project(plan, std::vector<ExprPtr>(plan->output().begin(), plan->output().begin() + input_width));
+  }
   return plan;
 }
 
@@ -131,16 +167,11 @@ LogicalPlanPtr QueryBinder::applySubqueryPredicate(LogicalPlanPtr plan, const sq
   for (const auto& c : o.correlated) cond = andOf(cond, c, catalog_.options);
   if (pred.is<sql::InSubquery>()) {
     const auto& in = pred.as<sql::InSubquery>();
-    if (in.operand->is<sql::Tuple>()) unsupported("multi-column IN subqueries");
-    if (o.correlated.empty() && sub->output().size() != 1) {
-      throw AnalysisException("INVALID_SUBQUERY_EXPRESSION.SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN",
-                              "The IN subquery must return exactly one column, but it returns " +
-                                  std::to_string(sub->output().size()) + ".");
-    }
     std::vector<ExprPtr> input = plan->output();
     input.insert(input.end(), sub->output().begin(), sub->output().end());
-    auto operand = resolver(plan->output()).resolve(translate(*in.operand, {}));
-    auto eq = resolver(input).resolve(Expr::function("=", {operand, sub->output()[0]}));
+    auto operands = inOperands(in, resolver(plan->output()));
+    if (o.correlated.empty()) checkInWidth(operands.size(), *sub);
+    auto eq = resolver(input).resolve(equalities(operands, sub->output()));
     if (negated) {
       // NOT IN is a null-aware anti join (Spark's RewritePredicateSubquery):
       // a row is dropped when `x = y` is TRUE or NULL for some y, so a NULL
@@ -150,6 +181,48 @@ LogicalPlanPtr QueryBinder::applySubqueryPredicate(LogicalPlanPtr plan, const sq
     cond = andOf(eq, cond, catalog_.options);
   }
   return LogicalPlan::join(plan, sub, negated ? JoinType::LeftAnti : JoinType::LeftSemi, cond);
+}
+
+ExprPtr QueryBinder::inSubqueryValue(LogicalPlanPtr& plan, const sql::InSubquery& in) {
+  Outer o{plan->output(), {}};
+  auto sub = bindQueryWithOrder(*in.query, &o);
+  if (!o.correlated.empty()) unsupported("a correlated IN subquery that is not a conjunct of WHERE");
+  auto operands = inOperands(in, resolver(plan->output()));
+  checkInWidth(operands.size(), *sub);
+  auto lit = [](Value v) { return Expr::literal(std::move(v)); };
+  // Distinct subquery values with a TRUE mark, left-joined: the mark is TRUE
+  // where x matches and NULL elsewhere.
+  // Its columns get internal names so that they never capture a name the
+  // query uses.
+  auto marked = LogicalPlan::aggregate(sub, sub->output(), [&] {
+    std::vector<ExprPtr> outs;
+    for (size_t i = 0; i < sub->output().size(); ++i) {
+      outs.push_back(Expr::alias(sub->output()[i], "__in_value_" + std::to_string(i)));
+    }
+    outs.push_back(Expr::alias(lit(Value::boolean(true)), "__in_mark"));
+    return outs;
+  }());
+  std::vector<ExprPtr> values(marked->output().begin(), marked->output().end() - 1);
+  std::vector<ExprPtr> input = plan->output();
+  input.insert(input.end(), values.begin(), values.end());
+  plan = LogicalPlan::join(plan, marked, JoinType::LeftOuter, resolver(input).resolve(equalities(operands, values)));
+  ExprPtr mark = marked->output().back();
+  // The subquery's row count and whether it holds a NULL decide between
+  // FALSE and NULL when x has no match (SQL's IN over a set with NULLs).
+  auto fresh = withFreshIds(sub);
+  auto stats = LogicalPlan::aggregate(
+      fresh, {},
+      {Expr::alias(resolver(fresh->output()).resolve(Expr::function("count", {lit(Value::integer(1))})), "__in_rows"),
+       Expr::alias(resolver(fresh->output()).resolve(Expr::function("max", {Expr::function("isnull", {fresh->output()[0]})})),
+                   "__in_has_null")});
+  plan = LogicalPlan::join(plan, stats, JoinType::Cross, nullptr);
+  auto rows = toAttribute(stats->expressions()[0]);
+  auto has_null = toAttribute(stats->expressions()[1]);
+  auto value = Expr::caseWhen({Expr::function("isnotnull", {mark}), lit(Value::boolean(true)),
+                               Expr::function("=", {rows, lit(Value::longValue(0))}), lit(Value::boolean(false)),
+                               Expr::function("or", {Expr::function("isnull", {operands[0]}), has_null}),
+                               lit(Value::null(BooleanType())), lit(Value::boolean(false))});
+  return resolver(plan->output()).resolve(value);
 }
 
 ExprPtr QueryBinder::scalarSubquery(LogicalPlanPtr& plan, const sql::Query& q) {
