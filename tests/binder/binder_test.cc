@@ -159,6 +159,29 @@ TEST(SparkSqlTest, ParseSqlExpressionResolvesLikeColumns) {
   EXPECT_THROW(parseSqlExpression("(SELECT 1)"), AnalysisException);
 }
 
+TEST(SparkSqlTest, ParseSqlExpressionRejectsLambdas) {
+  // Lambdas are bound by the SQL binder only.
+  try {
+    parseSqlExpression("transform(a, x -> x + 1)");
+    FAIL() << "expected UNSUPPORTED_FEATURE";
+  } catch (const AnalysisException& e) {
+    EXPECT_NE(std::string(e.what()).find("[UNSUPPORTED_FEATURE] The feature is not supported: lambda functions in "
+                                         "DataFrame expressions"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(SparkSqlTest, ParseSqlExpressionSubscriptsUseGet) {
+  // functions::expr has no input types to bind with: a[i] / m[k] become
+  // get() (0-based, NULL when out of range); field access after an
+  // expression is not supported there.
+  ExprPtr e = parseSqlExpression("a[0]");
+  ASSERT_EQ(e->kind(), ExprKind::UnresolvedFunction);
+  EXPECT_EQ(e->name(), "get");
+  EXPECT_THROW(parseSqlExpression("f(x).y"), AnalysisException);
+}
+
 TEST(SparkSqlTest, ParseSqlSelectItemNamesLikeSpark) {
   auto spark = sessionWithEvents();
   auto df = spark->table("events").select(

@@ -9,7 +9,9 @@
 //   ----
 //   <rows: Value::toString joined by '|', up to a blank line>
 //
-// Lines starting with '#' are comments.
+// Lines starting with '#' are comments (outside result rows). `${TEST_DIR}`
+// in SQL and result rows is replaced by a fresh scratch folder of the file
+// (removed afterwards), for tables and files the statements write.
 
 #include <gtest/gtest.h>
 
@@ -17,6 +19,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "api/test_session.h"
 #include "loch/common/exception.h"
@@ -62,6 +66,12 @@ std::string joinLines(const std::vector<std::string>& rows) {
   return s;
 }
 
+/// `text` with every `${TEST_DIR}` replaced by `scratch`.
+std::string withScratch(std::string text, const std::filesystem::path& scratch) {
+  for (size_t at; (at = text.find("${TEST_DIR}")) != std::string::npos;) text.replace(at, 11, scratch.string());
+  return text;
+}
+
 class SqlLogicTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SqlLogicTest, Run) {
@@ -71,6 +81,17 @@ TEST_P(SqlLogicTest, Run) {
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(trimRight(l));
   auto spark = testing::newSession();
+  const auto scratch = std::filesystem::temp_directory_path() /
+                       ("loch_sqllogic_" + GetParam() + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(scratch);
+  std::filesystem::create_directories(scratch);
+  struct Cleanup {
+    std::filesystem::path p;
+    ~Cleanup() {
+      std::error_code ec;
+      std::filesystem::remove_all(p, ec);
+    }
+  } cleanup{scratch};
   int checked = 0;
   size_t i = 0;
   while (i < lines.size()) {
@@ -83,6 +104,7 @@ TEST_P(SqlLogicTest, Run) {
     ++i;
     std::string sql;
     while (i < lines.size() && !lines[i].empty() && lines[i] != "----") sql += lines[i++] + "\n";
+    sql = withScratch(sql, scratch);
     std::string where = path.filename().string() + ":" + std::to_string(head_line) + ": " + sql;
     if (head == "statement ok") {
       try {
@@ -103,7 +125,7 @@ TEST_P(SqlLogicTest, Run) {
       ASSERT_TRUE(i < lines.size() && lines[i] == "----") << where << "missing ----";
       ++i;
       std::vector<std::string> expected;
-      while (i < lines.size() && !lines[i].empty()) expected.push_back(lines[i++]);
+      while (i < lines.size() && !lines[i].empty()) expected.push_back(withScratch(lines[i++], scratch));
       try {
         auto actual = resultRows(spark->sql(sql));
         if (head == "query rowsort") {

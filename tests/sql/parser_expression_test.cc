@@ -338,11 +338,14 @@ TEST(ExpressionTest, Lambdas) {
   const auto& arg = *e->as<FunctionCall>().args[1];
   ASSERT_EQ(arg.kind, ExprKind::kLambda);
   EXPECT_EQ(arg.as<Lambda>().params, (std::vector<std::string>{"x"}));
-  EXPECT_EQ(e->toString(), "transform(arr, x -> (x + 1))");
+  // Column names follow Spark (lambdafunction(body, params)); SQL text
+  // keeps the arrow.
+  EXPECT_EQ(e->toString(), "transform(arr, lambdafunction((x + 1), x))");
+  EXPECT_EQ(e->toSql(), "transform(arr, x -> (x + 1))");
   auto agg = parseExpression("aggregate(arr, 0, (acc, x) -> acc + x)");
   const auto& lambda = agg->as<FunctionCall>().args[2]->as<Lambda>();
   EXPECT_EQ(lambda.params, (std::vector<std::string>{"acc", "x"}));
-  EXPECT_EQ(agg->toString(), "aggregate(arr, 0, (acc, x) -> (acc + x))");
+  EXPECT_EQ(agg->toString(), "aggregate(arr, 0, lambdafunction((acc + x), acc, x))");
 }
 
 TEST(ExpressionTest, FieldAccessAndSubscript) {

@@ -11,6 +11,7 @@
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/plan/analyzer.h"
+#include "loch/plan/generate.h"
 
 namespace loch {
 
@@ -24,6 +25,19 @@ std::vector<ExprPtr> exprsOf(const std::vector<Column>& cols) {
   std::vector<ExprPtr> out;
   for (const auto& c : cols) out.push_back(c.expr());
   return out;
+}
+
+/// The generator call of select item `e` (explode(x) or explode(x).alias(n)),
+/// or null; `alias` receives the alias ("" if none).
+ExprPtr generatorOf(const ExprPtr& e, std::string& alias) {
+  ExprPtr call = e;
+  alias.clear();
+  if (call->kind() == ExprKind::Alias) {
+    alias = call->name();
+    call = call->child(0);
+  }
+  if (call->kind() != ExprKind::UnresolvedFunction || !generatorByName(call->name())) return nullptr;
+  return call;
 }
 
 bool anyAggregate(const std::vector<ExprPtr>& exprs) {
@@ -54,6 +68,44 @@ void requireBoolean(const ExprPtr& e, const char* what) {
 // ---- projections ---------------------------------------------------------------
 
 DataFrame DataFrame::select(const std::vector<Column>& cols) const {
+  // A generator item (Spark's ExtractGenerator): Generate below, its item
+  // replaced by the generated columns; `*` still means this frame's columns.
+  std::vector<ExprPtr> items;
+  std::vector<std::string> found;
+  for (const auto& c : cols) {
+    std::string alias;
+    if (generatorOf(c.expr(), alias)) found.push_back("\"" + c.expr()->toString() + "\"");
+  }
+  if (found.size() > 1) {
+    throw AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
+                            "The generator is not supported: only one generator allowed per SELECT clause but found " +
+                                std::to_string(found.size()) + ": " + loch::join(found, ", ") + ".");
+  }
+  if (found.size() == 1) {
+    auto r = resolver();
+    LogicalPlanPtr generated;
+    for (const auto& c : cols) {
+      std::string alias;
+      ExprPtr call = generatorOf(c.expr(), alias);
+      if (!call) {
+        if (c.expr()->kind() == ExprKind::Star) {
+          for (const auto& a : r.expandStar(c.expr())) items.push_back(a);
+        } else {
+          items.push_back(c.expr());
+        }
+        continue;
+      }
+      std::vector<ExprPtr> args;
+      for (const auto& a : call->children()) args.push_back(r.resolve(a));
+      std::vector<std::string> aliases;
+      if (!alias.empty()) aliases.push_back(alias);
+      generated = makeGenerate(plan_, call->name(), args, false, aliases, "");
+      for (const auto& g : generated->generatorOutput()) items.push_back(g);
+    }
+    std::vector<Column> rest;
+    for (const auto& e : items) rest.emplace_back(e);
+    return derive(generated).select(rest);
+  }
   auto named = resolver().resolveNamedList(exprsOf(cols));
   if (anyAggregate(named)) {
     checkAggregateExpressions({}, named);
@@ -99,6 +151,27 @@ DataFrame DataFrame::filter(const Column& condition) const {
 }
 
 DataFrame DataFrame::withColumns(const std::vector<std::pair<std::string, Column>>& cols) const {
+  for (const auto& [name, col] : cols) {
+    std::string ignored;
+    if (!generatorOf(col.expr(), ignored)) continue;
+    if (cols.size() > 1) {
+      throw AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
+                              "The generator is not supported: withColumns() takes a generator only on its own.");
+    }
+    // withColumn(name, explode(x)) is select(*, explode(x) AS name), the
+    // generated column replacing a same-named one in place.
+    bool cs = session_->caseSensitive();
+    ExprPtr gen = Expr::alias(col.expr()->kind() == ExprKind::Alias ? col.expr()->child(0) : col.expr(), name);
+    std::vector<Column> items;
+    bool replaced = false;
+    for (const auto& o : plan_->output()) {
+      bool same = cs ? o->name() == name : equalsIgnoreCase(o->name(), name);
+      items.emplace_back(same ? gen : o);
+      replaced = replaced || same;
+    }
+    if (!replaced) items.emplace_back(gen);
+    return select(items);
+  }
   auto r = resolver();
   std::vector<ExprPtr> out = plan_->output();
   bool cs = session_->caseSensitive();

@@ -52,7 +52,15 @@ void DataFrameWriter::save(const std::string& path) const {
   req.schema = df_.schema();
   const DataFrame& df = df_;
   writeDataset(req, [&df](const std::function<void(const RecordBatchPtr&)>& emit) {
-    for (const auto& b : df.collectBatches()) emit(b);
+    // Each batch is released once written, so the collected result shrinks
+    // while the files grow (the Parquet writer itself holds at most one row
+    // group of parquet.block.size). Fully bounded memory needs the executor
+    // to stream (Executor::run collects today).
+    auto batches = df.collectBatches();
+    for (auto& b : batches) {
+      emit(b);
+      b.reset();
+    }
   });
 }
 

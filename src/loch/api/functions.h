@@ -176,8 +176,17 @@ Column make_date(const Column& y, const Column& m, const Column& d);
 Column array(const std::vector<Column>& cols);
 Column struct_(const std::vector<Column>& cols);
 LOCH_FN1(size, "size")
+// Generators (Spark's explode family): only as a whole column of select()
+// / withColumn(), at most one per call; NULL or empty input gives no row,
+// the _outer forms one row of NULLs. Columns: `col` (array), `key`,
+// `value` (map), `pos` (0-based int) first for posexplode; inline_ gives
+// the struct fields of an array<struct>.
 LOCH_FN1(explode, "explode")
+LOCH_FN1(explode_outer, "explode_outer")
 LOCH_FN1(posexplode, "posexplode")
+LOCH_FN1(posexplode_outer, "posexplode_outer")
+LOCH_FN1(inline_, "inline")
+LOCH_FN1(inline_outer, "inline_outer")
 LOCH_FN2(array_contains, "array_contains")
 LOCH_FN2(element_at, "element_at")
 Column sort_array(const Column& c, bool asc = true);

@@ -15,6 +15,7 @@
 
 #include "loch/api/data_frame.h"
 #include "loch/api/data_frame_reader.h"
+#include "loch/api/session_catalog.h"
 #include "loch/common/config.h"
 #include "loch/common/memory_tracker.h"
 #include "loch/common/thread_pool.h"
@@ -75,6 +76,8 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   void registerTempView(const std::string& name, LogicalPlanPtr plan, bool replace);
   bool dropTempView(const std::string& name);
   std::vector<std::string> tempViewNames() const;
+  /// The tables made by CREATE TABLE in this session (api/session_catalog.h).
+  SessionCatalog& catalog() { return catalog_; }
 
   // ---- execution (used by DataFrame) ---------------------------------------------
   /// Runs a plan and returns its batches in order.
@@ -101,6 +104,7 @@ class SparkSession : public std::enable_shared_from_this<SparkSession> {
   std::shared_ptr<MemoryTracker> memory_;
   std::unique_ptr<ThreadPool> pool_;
   std::map<std::string, LogicalPlanPtr> views_;  // lower-case name → plan
+  SessionCatalog catalog_{*this};
   struct CacheEntry {
     LogicalPlanPtr plan;
     std::shared_ptr<const InMemoryTable> data;  // null until first computed

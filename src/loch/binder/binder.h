@@ -28,11 +28,15 @@ struct BinderCatalog {
   /// lower-case) or a bare `'path'` (format empty: inferred from the
   /// extension). Null: querying files is not supported.
   std::function<LogicalPlanPtr(const std::string& format, const std::string& path)> read_files;
-  /// A table-valued function call such as `range(1, 10)`: lower-case name
-  /// and its constant arguments. Null: table functions are not supported.
+  /// A table-valued function call such as `range(1, 10)` or
+  /// `read_csv('f.csv', header => true)`: lower-case name, its positional
+  /// constant arguments and its named ones (`key => value`, in order). Null:
+  /// table functions are not supported.
   /// @throws AnalysisException UNRESOLVABLE_TABLE_VALUED_FUNCTION for an
   ///         unknown name.
-  std::function<LogicalPlanPtr(const std::string& name, const std::vector<Value>& args)> table_function;
+  std::function<LogicalPlanPtr(const std::string& name, const std::vector<Value>& args,
+                               const std::vector<std::pair<std::string, Value>>& named_args)>
+      table_function;
   AnalyzerOptions options;
 };
 

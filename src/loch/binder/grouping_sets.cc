@@ -1,6 +1,7 @@
 #include "loch/binder/grouping_sets.h"
 
 #include "loch/binder/binder_util.h"
+#include "loch/common/format.h"
 
 namespace loch::binder {
 
@@ -41,20 +42,83 @@ std::vector<std::vector<ExprPtr>> cubeSets(const std::vector<std::vector<ExprPtr
   return out;
 }
 
+std::string exprList(const std::vector<ExprPtr>& list) {
+  std::string s;
+  for (const auto& e : list) s += (s.empty() ? "" : ", ") + e->toString();
+  return s;
+}
+
+/// The constant of grouping placeholder `x` in the set that nulls `nulled`.
+ExprPtr groupingValue(const ExprPtr& x, const std::vector<GroupingCall>& calls, const std::vector<ExprPtr>& all,
+                      const std::vector<ExprPtr>& nulled) {
+  for (const auto& c : calls) {
+    if (c.placeholder->attributeId() != x->attributeId()) continue;
+    if (!c.id) return Expr::literal(Value::byte(containsExpr(nulled, c.args[0]) ? 1 : 0));
+    int64_t bits = 0;
+    for (const auto& g : all) bits = (bits << 1) | (containsExpr(nulled, g) ? 1 : 0);
+    return Expr::literal(Value::longValue(bits));
+  }
+  return nullptr;
+}
+
 /// `e` with grouping expressions outside the current set replaced by typed
-/// NULLs; aggregate calls keep their inputs.
-ExprPtr nullOutside(const ExprPtr& e, const std::vector<ExprPtr>& nulled) {
+/// NULLs and grouping placeholders by their constants; aggregate calls keep
+/// their inputs.
+ExprPtr nullOutside(const ExprPtr& e, const std::vector<ExprPtr>& nulled, const std::vector<GroupingCall>& calls = {},
+                    const std::vector<ExprPtr>& all = {}) {
   if (e->kind() == ExprKind::AggregateFunction) return e;
+  if (e->kind() == ExprKind::Attribute && !calls.empty()) {
+    if (auto v = groupingValue(e, calls, all, nulled)) return v;
+  }
   for (const auto& g : nulled) {
     if (exprEquals(g, e)) return Expr::literal(Value::null(g->type()));
   }
   if (e->children().empty()) return e;
   std::vector<ExprPtr> children;
-  for (const auto& c : e->children()) children.push_back(nullOutside(c, nulled));
+  for (const auto& c : e->children()) children.push_back(nullOutside(c, nulled, calls, all));
   return e->withChildren(std::move(children));
 }
 
 }  // namespace
+
+ExprPtr extractGroupingCalls(const ExprPtr& e, std::vector<GroupingCall>& calls) {
+  return transformExpr(e, [&](const ExprPtr& x) -> ExprPtr {
+    if (x->kind() != ExprKind::UnresolvedFunction) return nullptr;
+    std::string name = toLower(x->name());
+    if (name != "grouping" && name != "grouping_id") return nullptr;
+    bool id = name == "grouping_id";
+    if (!id && x->children().size() != 1) {
+      throw AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+                              "The `grouping` requires 1 parameters but the actual number is " +
+                                  std::to_string(x->children().size()) + ".");
+    }
+    GroupingCall call;
+    call.placeholder = Expr::attribute(Expr::newAttributeId(), x->toString(), id ? LongType() : ByteType(), false);
+    call.args = x->children();
+    call.id = id;
+    calls.push_back(call);
+    return call.placeholder;
+  });
+}
+
+void checkGroupingCalls(const std::vector<GroupingCall>& calls, const std::vector<ExprPtr>& all_groupings) {
+  for (const auto& c : calls) {
+    if (!c.id && !containsExpr(all_groupings, c.args[0])) {
+      throw AnalysisException("GROUPING_COLUMN_MISMATCH", "Column of grouping (" + c.args[0]->toString() +
+                                                              ") can't be found in grouping columns " +
+                                                              exprList(all_groupings) + ".");
+    }
+    if (c.id && !c.args.empty()) {
+      bool same = c.args.size() == all_groupings.size();
+      for (size_t i = 0; same && i < c.args.size(); ++i) same = exprEquals(c.args[i], all_groupings[i]);
+      if (!same) {
+        throw AnalysisException("GROUPING_ID_COLUMN_MISMATCH", "Columns of grouping_id (" + exprList(c.args) +
+                                                                   ") does not match grouping columns (" +
+                                                                   exprList(all_groupings) + ").");
+      }
+    }
+  }
+}
 
 std::vector<std::vector<ExprPtr>> expandGroupingSets(const sql::GroupBy& group_by,
                                                      const std::function<ExprPtr(const sql::Expr&)>& resolve,
@@ -108,7 +172,7 @@ std::vector<std::vector<ExprPtr>> expandGroupingSets(const sql::GroupBy& group_b
 
 LogicalPlanPtr bindGroupingSets(const LogicalPlanPtr& child, const std::vector<std::vector<ExprPtr>>& sets,
                                 const std::vector<ExprPtr>& all_groupings, const std::vector<ExprPtr>& named,
-                                const ExprPtr& having, bool ansi) {
+                                const ExprPtr& having, bool ansi, const std::vector<GroupingCall>& calls) {
   LogicalPlanPtr result;
   for (const auto& set : sets) {
     std::vector<ExprPtr> nulled;
@@ -116,7 +180,9 @@ LogicalPlanPtr bindGroupingSets(const LogicalPlanPtr& child, const std::vector<s
       if (!containsExpr(set, g)) nulled.push_back(g);
     }
     std::vector<ExprPtr> outputs;
-    for (const auto& n : named) outputs.push_back(Expr::alias(nullOutside(bodyOf(n), nulled), n->name()));
+    for (const auto& n : named) {
+      outputs.push_back(Expr::alias(nullOutside(bodyOf(n), nulled, calls, all_groupings), n->name()));
+    }
     const size_t keep = outputs.size();
     ExprPtr cond;
     if (having) {
@@ -131,7 +197,7 @@ LogicalPlanPtr bindGroupingSets(const LogicalPlanPtr& child, const std::vector<s
         }
         return nullptr;
       });
-      cond = rewriteOverAggregate(nullOutside(h, nulled), set, outputs);
+      cond = rewriteOverAggregate(nullOutside(h, nulled, calls, all_groupings), set, outputs);
       requireBoolean(cond, "having");
     }
     LogicalPlanPtr branch = LogicalPlan::aggregate(child, set, outputs);

@@ -7,9 +7,11 @@
 
 #include "loch/binder/binder_util.h"
 #include "loch/binder/grouping_sets.h"
+#include "loch/binder/pivot.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/function/type_coercion.h"
+#include "loch/plan/generate.h"
 #include "loch/types/schema.h"
 
 namespace loch {
@@ -72,6 +74,21 @@ int64_t limitValue(const sql::Expr& e, const AnalyzerOptions& opts, const char* 
   return *v;
 }
 
+/// The output column of `plan` named as `e` is written, for expressions
+/// other than plain columns (those resolve normally).
+ExprPtr outputNamed(const LogicalPlanPtr& plan, const sql::Expr& e) {
+  if (!e.is<sql::FunctionCall>()) return nullptr;
+  std::string name = e.toString();
+  ExprPtr found;
+  for (const auto& a : plan->output()) {
+    if (a->name() == name) {
+      if (found) return nullptr;
+      found = a;
+    }
+  }
+  return found;
+}
+
 std::optional<size_t> ordinalOf(const sql::Expr& e, size_t count, const char* clause) {
   auto v = integerLiteral(e);
   if (!v) return std::nullopt;
@@ -92,7 +109,13 @@ LogicalPlanPtr QueryBinder::bindQueryWithOrder(const sql::Query& q, Outer* outer
   if (!q.cluster_by.empty() || !q.distribute_by.empty() || !q.sort_by.empty()) {
     unsupported("CLUSTER BY / DISTRIBUTE BY / SORT BY");
   }
-  if (!q.windows.empty()) unsupported("WINDOW clauses");
+  // A WINDOW clause written after ORDER BY names windows for the body's
+  // SELECT block, like one written before it.
+  query_windows_.push_back(&q.windows);
+  struct PopWindows {
+    std::vector<const std::vector<sql::NamedWindow>*>& s;
+    ~PopWindows() { s.pop_back(); }
+  } pop_windows{query_windows_};
   ctes_.emplace_back();
   struct Pop {
     std::vector<std::map<std::string, LogicalPlanPtr>>& s;
@@ -140,6 +163,10 @@ LogicalPlanPtr QueryBinder::applyOrderBy(LogicalPlanPtr plan, const std::vector<
     ExprPtr e;
     if (auto pos = ordinalOf(*item.expr, plan->output().size(), "ORDER_BY")) {
       e = plan->output()[*pos];
+    } else if (auto same = outputNamed(plan, *item.expr)) {
+      // An expression of the select list (e.g. `ORDER BY grouping(k)` over
+      // grouping sets) is its output column.
+      e = same;
     } else {
       e = r.resolve(translate(*item.expr, {}));
     }
@@ -175,8 +202,6 @@ LogicalPlanPtr QueryBinder::bindSetOperation(const sql::SetOperation& op) {
 
 LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::vector<sql::SortItem>* order_by,
                                        Outer* outer) {
-  if (!core.lateral_views.empty()) unsupported("LATERAL VIEW");
-  if (core.pivot || core.unpivot) unsupported("PIVOT / UNPIVOT");
   std::set<std::string> broadcast;
   for (const auto& h : core.hints) {
     if (h.name != "BROADCAST" && h.name != "BROADCASTJOIN" && h.name != "MAPJOIN") continue;  // Spark ignores others
@@ -190,13 +215,54 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
     plan = plan ? LogicalPlan::join(plan, rel, JoinType::Cross, nullptr) : rel;
   }
   if (!plan) plan = oneRowRelation();
+  if (core.pivot) plan = bindPivot(plan, *core.pivot, catalog_.options);
+  if (core.unpivot) plan = bindUnpivot(plan, *core.unpivot, catalog_.options);
+  // LATERAL VIEWs belong to the FROM clause: applied in order, before WHERE.
+  for (const auto& lv : core.lateral_views) plan = bindLateralView(plan, lv);
   if (core.where) plan = applyWhere(plan, *core.where, outer);
+  // `*` means the FROM clause's columns, not the helper columns that
+  // subqueries in the select list join to the plan.
+  const std::vector<ExprPtr> from_output = plan->output();
+  // A generator in the select list (Spark's ExtractGenerator): a Generate
+  // over the FROM rows, its item replaced by the generated columns.
+  const sql::SelectItem* generator_item = nullptr;
+  std::vector<ExprPtr> generated;
+  {
+    std::vector<std::string> found;
+    for (const auto& item : core.items) {
+      if (!isGeneratorCall(*item.expr)) continue;
+      found.push_back("\"" + item.expr->toString() + "\"");
+      generator_item = &item;
+    }
+    if (found.size() > 1) {
+      throw AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
+                              "The generator is not supported: only one generator allowed per SELECT clause but "
+                              "found " + std::to_string(found.size()) + ": " + join(found, ", ") + ".");
+    }
+    if (generator_item) {
+      const auto& call = generator_item->expr->as<sql::FunctionCall>();
+      std::vector<ExprPtr> args;
+      for (const auto& a : call.args) args.push_back(resolver(plan->output()).resolve(translate(*a, {})));
+      std::vector<std::string> aliases = generator_item->aliases;
+      if (generator_item->alias) aliases = {*generator_item->alias};
+      plan = makeGenerate(plan, call.name.back(), args, false, aliases, "");
+      generated = plan->generatorOutput();
+    }
+  }
 
   TranslateContext hook([&](const sql::Query& q) { return scalarSubquery(plan, q); });
+  hook.in_subquery = [&](const sql::InSubquery& in) { return inSubqueryValue(plan, in); };
   for (const auto& w : core.windows) hook.windows.push_back(&w);
+  if (!query_windows_.empty()) {
+    for (const auto& w : *query_windows_.back()) hook.windows.push_back(&w);
+  }
   std::vector<ExprPtr> raw;
   for (const auto& item : core.items) {
-    if (!item.aliases.empty()) unsupported("multiple aliases AS (a, b)");
+    if (&item == generator_item) {
+      raw.insert(raw.end(), generated.begin(), generated.end());
+      continue;
+    }
+    if (!item.aliases.empty()) unsupported("multiple aliases AS (a, b) on a non-generator expression");
     ExprPtr e = translate(*item.expr, hook);
     if (item.alias) {
       e = Expr::alias(e, *item.alias);
@@ -205,10 +271,25 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
       // implicit casts: `value + 1` stays "(value + 1)".
       e = Expr::alias(e, item.expr->toString());
     }
+    if (e->kind() == ExprKind::Star) {
+      for (const auto& a : resolver(from_output).expandStar(e)) raw.push_back(a);
+      continue;
+    }
     raw.push_back(e);
   }
   ExprPtr having_raw = core.having ? translate(*core.having, hook) : nullptr;
+  std::vector<GroupingCall> grouping_calls;
+  for (auto& e : raw) e = extractGroupingCalls(e, grouping_calls);
+  if (having_raw) having_raw = extractGroupingCalls(having_raw, grouping_calls);
   const auto input = plan->output();
+  for (auto& c : grouping_calls) {
+    for (auto& a : c.args) a = resolver(input).resolve(a);
+  }
+  auto rejectGroupingCalls = [&] {
+    if (grouping_calls.empty()) return;
+    throw AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION",
+                            "grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup.");
+  };
   auto named = resolver(input).resolveNamedList(raw);
 
   bool aggregate = core.group_by.has_value() || having_raw != nullptr;
@@ -218,6 +299,7 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
     windowed = windowed || containsWindow(n);
   }
   if (core.qualify && aggregate) unsupported("QUALIFY in an aggregate query");
+  if (generator_item && aggregate) unsupported("a generator in the SELECT list of an aggregate query");
   ExprPtr qualify;
   if (core.qualify) {
     // QUALIFY filters on window results: computed with the select list's
@@ -268,6 +350,7 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
   };
 
   if (!aggregate) {
+    rejectGroupingCalls();
     std::vector<ExprPtr> projected = named;
     if (outer) {
       // Inner columns used by correlated predicates stay visible to the join.
@@ -361,11 +444,15 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
       if (windowed || qualify || (outer && !outer->correlated.empty())) {
         unsupported("GROUPING SETS / ROLLUP / CUBE with windows or correlation");
       }
-      checkAggregateExpressions(groupings, named);
+      checkGroupingCalls(grouping_calls, groupings);
+      std::vector<ExprPtr> known = groupings;
+      for (const auto& c : grouping_calls) known.push_back(c.placeholder);
+      checkAggregateExpressions(known, named);
       ExprPtr having = having_raw ? resolveLate(having_raw) : nullptr;
-      plan = bindGroupingSets(plan, sets, groupings, named, having, catalog_.options.ansi);
+      plan = bindGroupingSets(plan, sets, groupings, named, having, catalog_.options.ansi, grouping_calls);
       sort_here = false;
     } else {
+    rejectGroupingCalls();
     std::vector<ExprPtr> outputs;
     for (const auto& n : named) {
       if (!containsWindow(n)) outputs.push_back(n);
@@ -413,6 +500,24 @@ LogicalPlanPtr QueryBinder::bindSelect(const sql::SelectCore& core, const std::v
   if (core.distinct) plan = LogicalPlan::distinct(plan);
   if (order_by && !sort_here) plan = applyOrderBy(plan, *order_by);
   return plan;
+}
+
+bool QueryBinder::isGeneratorCall(const sql::Expr& e) {
+  if (!e.is<sql::FunctionCall>()) return false;
+  const auto& call = e.as<sql::FunctionCall>();
+  return call.name.size() == 1 && !call.over && generatorByName(call.name.back()).has_value();
+}
+
+LogicalPlanPtr QueryBinder::bindLateralView(LogicalPlanPtr plan, const sql::LateralView& lv) {
+  if (!lv.generator->is<sql::FunctionCall>()) {
+    throw AnalysisException("UNSUPPORTED_GENERATOR.NOT_GENERATOR",
+                            "The generator is not supported: " + lv.generator->toString() +
+                                " is expected to be a generator (explode, posexplode, inline).");
+  }
+  const auto& call = lv.generator->as<sql::FunctionCall>();
+  std::vector<ExprPtr> args;
+  for (const auto& a : call.args) args.push_back(resolver(plan->output()).resolve(translate(*a, {})));
+  return makeGenerate(std::move(plan), call.name.back(), args, lv.outer, lv.column_aliases, lv.table_alias);
 }
 
 }  // namespace binder

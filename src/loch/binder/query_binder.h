@@ -10,6 +10,7 @@
 
 #include "loch/binder/binder.h"
 #include "loch/binder/expression_translator.h"
+#include "loch/binder/lambda_binder.h"
 
 namespace loch::binder {
 
@@ -46,9 +47,21 @@ class QueryBinder {
   LogicalPlanPtr applySubqueryPredicate(LogicalPlanPtr plan, const sql::Expr& pred, bool negated);
   /// Joins the single value of an uncorrelated scalar subquery to `plan`.
   ExprPtr scalarSubquery(LogicalPlanPtr& plan, const sql::Query& q);
+  /// `x IN (uncorrelated subquery)` anywhere in a WHERE expression: joins a
+  /// match mark and the subquery's row and NULL counts to `plan`, and
+  /// returns IN's three-valued result (Spark's ExistenceJoin).
+  ExprPtr inSubqueryValue(LogicalPlanPtr& plan, const sql::InSubquery& in);
 
-  ExpressionResolver resolver(const std::vector<ExprPtr>& input) const {
-    return ExpressionResolver(input, catalog_.options);
+  /// `LATERAL VIEW [OUTER] gen(arg) tbl AS c...`: a Generate over `plan`.
+  /// @throws AnalysisException UNSUPPORTED_GENERATOR.NOT_GENERATOR and the
+  ///   errors of makeGenerate (plan/generate.h).
+  LogicalPlanPtr bindLateralView(LogicalPlanPtr plan, const sql::LateralView& lv);
+  /// A select item that is a generator call (explode(...), posexplode(...)).
+  static bool isGeneratorCall(const sql::Expr& e);
+
+  /// A resolver over `input` that also binds lambdas (higher-order calls).
+  LambdaResolver resolver(const std::vector<ExprPtr>& input) const {
+    return LambdaResolver(input, catalog_.options);
   }
   /// Gives `plan` fresh attribute ids when any of them was already used in
   /// this statement (self-joins, a view or CTE used twice, subqueries over
@@ -58,6 +71,8 @@ class QueryBinder {
   const BinderCatalog& catalog_;
   std::vector<std::map<std::string, LogicalPlanPtr>> ctes_;  // innermost last; lower-case names
   std::set<int64_t> seen_ids_;
+  /// The WINDOW clauses of the enclosing queries (innermost last).
+  std::vector<const std::vector<sql::NamedWindow>*> query_windows_;
 };
 
 /// Correlated predicates of an aggregated subquery must be equalities

@@ -148,16 +148,29 @@ LogicalPlanPtr QueryBinder::bindTableRef(const sql::TableRef& ref, const std::se
       const auto& f = ref.as<sql::FunctionTable>();
       if (!catalog_.table_function) unsupported("table-valued functions (" + ref.toSql() + ")");
       std::vector<Value> args;
+      std::vector<std::pair<std::string, Value>> named;
       for (const auto& a : f.args) {
-        auto v = resolver({}).resolve(translate(*a, {}));
+        const sql::Expr& value = a->is<sql::NamedArgument>() ? *a->as<sql::NamedArgument>().value : *a;
+        auto v = resolver({}).resolve(translate(value, {}));
         if (v->kind() != ExprKind::Literal) {
           throw AnalysisException("TABLE_VALUED_FUNCTION_REQUIRED_METADATA_INCOMPATIBLE_WITH_CALL",
                                   "The arguments of table function " + sql::qualifiedNameToSql(f.name) +
                                       " must be literals, got " + a->toSql() + ".");
         }
-        args.push_back(v->literal());
+        if (a->is<sql::NamedArgument>()) {
+          named.emplace_back(a->as<sql::NamedArgument>().name, v->literal());
+        } else if (!named.empty()) {
+          throw AnalysisException("UNEXPECTED_POSITIONAL_ARGUMENT",
+                                  "Cannot invoke routine " + quoteIdentifier(f.name.back()) +
+                                      " because it contains positional argument(s) following the named argument "
+                                      "assigned to " + quoteIdentifier(named.back().first) +
+                                      "; please rearrange them so the positional arguments come first and then "
+                                      "retry the query again.");
+        } else {
+          args.push_back(v->literal());
+        }
       }
-      plan = deduplicate(catalog_.table_function(toLower(f.name.back()), args));
+      plan = deduplicate(catalog_.table_function(toLower(f.name.back()), args, named));
       break;
     }
   }

@@ -5,6 +5,7 @@
 #include "loch/function/function_binder.h"
 #include "loch/function/window/window_function.h"
 #include "loch/function/type_coercion.h"
+#include "loch/plan/logical_plan.h"
 #include "loch/types/schema.h"
 
 namespace loch {
@@ -192,6 +193,14 @@ ExprPtr ExpressionResolver::resolve(const ExprPtr& e) const {
       return r->withType(r->child(0)->type(), r->child(0)->nullable());
     }
     case ExprKind::UnresolvedFunction: {
+      // Top-level generators become Generate nodes before resolution (the
+      // binder and DataFrame.select); one reaching here is misplaced.
+      if (generatorByName(e->name())) {
+        throw AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
+                                "The generator is not supported: nested in expressions \"" + e->toString() +
+                                    "\". A generator (" + toLower(e->name()) +
+                                    ") may only be a whole item of a SELECT list or a LATERAL VIEW.");
+      }
       FunctionBindOptions opts;
       opts.ansi = options_.ansi;
       opts.ignore_nulls = e->ignoreNulls();

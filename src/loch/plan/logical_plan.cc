@@ -101,6 +101,10 @@ void LogicalPlan::computeOutput() {
       output_ = children_[0]->output();
       for (const auto& e : expressions_) output_.push_back(toAttribute(e));
       break;
+    case PlanKind::Generate:
+      output_ = groupings_;
+      for (const auto& e : expressions_) output_.push_back(toAttribute(e));
+      break;
     case PlanKind::SubqueryAlias:
       output_.clear();
       for (const auto& a : children_[0]->output()) output_.push_back(a->withQualifier(hint_));
@@ -273,6 +277,63 @@ LogicalPlanPtr LogicalPlan::repartition(LogicalPlanPtr child, int64_t partitions
   return p;
 }
 
+std::optional<std::pair<GeneratorKind, bool>> generatorByName(const std::string& name) {
+  std::string n = toLower(name);
+  bool outer = n.size() > 6 && n.compare(n.size() - 6, 6, "_outer") == 0;
+  if (outer) n.resize(n.size() - 6);
+  if (n == "explode") return std::make_pair(GeneratorKind::Explode, outer);
+  if (n == "posexplode") return std::make_pair(GeneratorKind::PosExplode, outer);
+  if (n == "inline") return std::make_pair(GeneratorKind::Inline, outer);
+  return std::nullopt;
+}
+
+std::vector<StructField> generatorFields(GeneratorKind kind, const DataTypePtr& input, bool outer,
+                                         const std::string& sql) {
+  std::vector<StructField> fields;
+  if (kind == GeneratorKind::PosExplode) fields.emplace_back("pos", IntegerType(), outer);
+  bool ok = false;
+  if (kind == GeneratorKind::Inline) {
+    if (input->id() == TypeId::Array && input->elementType()->id() == TypeId::Struct) {
+      for (const auto& f : input->elementType()->fields()) fields.emplace_back(f.name, f.type, true);
+      ok = true;
+    }
+  } else if (input->id() == TypeId::Array) {
+    fields.emplace_back("col", input->elementType(), true);
+    ok = true;
+  } else if (input->id() == TypeId::Map) {
+    fields.emplace_back("key", input->keyType(), outer);
+    fields.emplace_back("value", input->valueType(), true);
+    ok = true;
+  }
+  if (!ok) {
+    std::string wanted = kind == GeneratorKind::Inline ? "\"ARRAY<STRUCT>\"" : "(\"ARRAY\" or \"MAP\")";
+    throw AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                            "Cannot resolve \"" + sql + "\" due to data type mismatch: The first parameter requires " +
+                                wanted + " type, however it has the type \"" + input->sql() + "\".");
+  }
+  return fields;
+}
+
+LogicalPlanPtr LogicalPlan::generate(LogicalPlanPtr child, GeneratorKind kind, ExprPtr input, bool outer,
+                                     std::vector<ExprPtr> kept, std::vector<ExprPtr> generator_output) {
+  auto p = std::make_shared<LogicalPlan>(PlanKind::Generate);
+  p->children_ = {std::move(child)};
+  p->generator_kind_ = kind;
+  p->generator_input_ = std::move(input);
+  p->all_ = outer;
+  p->groupings_ = std::move(kept);
+  p->expressions_ = std::move(generator_output);
+  p->computeOutput();
+  return p;
+}
+
+LogicalPlanPtr LogicalPlan::withKeptColumns(std::vector<ExprPtr> kept) const {
+  auto p = std::make_shared<LogicalPlan>(*this);
+  p->groupings_ = std::move(kept);
+  p->computeOutput();
+  return p;
+}
+
 LogicalPlanPtr LogicalPlan::withChildren(std::vector<LogicalPlanPtr> children) const {
   auto p = std::make_shared<LogicalPlan>(*this);
   p->children_ = std::move(children);
@@ -353,6 +414,11 @@ std::string LogicalPlan::nodeString() const {
     case PlanKind::SubqueryAlias: return "SubqueryAlias " + hint_;
     case PlanKind::Repartition: return "Repartition " + std::to_string(limit_);
     case PlanKind::Hint: return "ResolvedHint (strategy=" + hint_ + ")";
+    case PlanKind::Generate: {
+      static const char* names[] = {"explode", "posexplode", "inline"};
+      return std::string("Generate ") + names[static_cast<int>(generator_kind_)] + (all_ ? "_outer" : "") + "(" +
+             planExpr(generator_input_) + "), " + exprList(groupings_) + ", " + exprList(expressions_);
+    }
     case PlanKind::Window:
       return "Window " + exprList(expressions_) + ", " + exprList(groupings_) + ", " + exprList(window_orders_);
   }

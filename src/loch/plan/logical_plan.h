@@ -38,7 +38,27 @@ enum class PlanKind : uint8_t {
   Repartition,
   Window,  // window expressions over one PARTITION BY / ORDER BY (Spark's Window)
   Hint,  // join strategy hint on a subtree (Spark's ResolvedHint): broadcast
+  Generate,  // explode / posexplode / inline over each row (Spark's Generate)
 };
+
+/// Generator functions (Spark's Generator expressions): explode and
+/// posexplode take an array (one row per element, column `col`) or a map
+/// (columns `key`, `value`); posexplode adds a 0-based int `pos` first;
+/// inline takes an array<struct> (one column per struct field).
+enum class GeneratorKind : uint8_t { Explode, PosExplode, Inline };
+
+/// The generator named `name` (case-insensitive: explode, explode_outer,
+/// posexplode, posexplode_outer, inline, inline_outer) and whether it is an
+/// _outer form; nullopt for other names.
+std::optional<std::pair<GeneratorKind, bool>> generatorByName(const std::string& name);
+
+/// Output fields (default names, types, nullability) of generator `kind`
+/// over input type `input`; `outer` makes every field nullable.
+/// @throws AnalysisException DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE when
+///   the input is not an array (map for explode/posexplode; array<struct>
+///   for inline), naming `sql` (the call as written).
+std::vector<StructField> generatorFields(GeneratorKind kind, const DataTypePtr& input, bool outer,
+                                         const std::string& sql);
 
 /// Spark's join type strings: "inner", "left"/"leftouter"/"left_outer",
 /// "right"..., "full"/"outer"/"fullouter"/"full_outer", "semi"/"leftsemi"/
@@ -133,6 +153,22 @@ class LogicalPlan {
   const std::vector<ExprPtr>& windowOrders() const { return window_orders_; }
   /// Marks `child` with a join hint ("broadcast").
   static LogicalPlanPtr hint(LogicalPlanPtr child, std::string name);
+  /// Spark's Generate: output = `kept` (child attributes) followed by
+  /// `generator_output` (fresh attributes, see generatorFields). `input` is
+  /// the resolved array/map expression over the child. Rows whose input is
+  /// NULL or empty produce nothing, or one row of NULL generator columns
+  /// when `outer`.
+  static LogicalPlanPtr generate(LogicalPlanPtr child, GeneratorKind kind, ExprPtr input, bool outer,
+                                 std::vector<ExprPtr> kept, std::vector<ExprPtr> generator_output);
+  /// Generate: the array/map expression, the generator, the outer flag, the
+  /// kept child attributes and the generator's output attributes.
+  const ExprPtr& generatorInput() const { return generator_input_; }
+  GeneratorKind generatorKind() const { return generator_kind_; }
+  bool generatorOuter() const { return all_; }
+  const std::vector<ExprPtr>& keptColumns() const { return groupings_; }
+  const std::vector<ExprPtr>& generatorOutput() const { return expressions_; }
+  /// Generate keeping only `kept` child attributes (column pruning).
+  LogicalPlanPtr withKeptColumns(std::vector<ExprPtr> kept) const;
   static LogicalPlanPtr repartition(LogicalPlanPtr child, int64_t partitions, std::vector<ExprPtr> exprs);
 
   /// Same node with other children (optimizer rules); output recomputed
@@ -166,6 +202,8 @@ class LogicalPlan {
   std::vector<int> scan_columns_;
   std::vector<ExprPtr> window_orders_;
   std::vector<ColumnPredicate> predicates_;
+  ExprPtr generator_input_;
+  GeneratorKind generator_kind_ = GeneratorKind::Explode;
 };
 
 /// The Attribute that refers to the output of named expression `e` (an

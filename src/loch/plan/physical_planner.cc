@@ -4,6 +4,7 @@
 #include "loch/exec/aggregate/hash_aggregate.h"
 #include "loch/exec/data_source_scan.h"
 #include "loch/exec/filter_operator.h"
+#include "loch/exec/generate_operator.h"
 #include "loch/exec/join/hash_join.h"
 #include "loch/exec/project_operator.h"
 #include "loch/exec/set/sample.h"
@@ -127,6 +128,22 @@ PhysicalPlanner::Planned PhysicalPlanner::planNode(const LogicalPlan& node) {
     case PlanKind::Except: return planSetOperation(node);
     case PlanKind::Sample: return planSample(node);
     case PlanKind::Window: return planWindow(node);
+    case PlanKind::Generate: {
+      Planned child = planNode(*node.child());
+      std::vector<int> kept;
+      std::vector<int64_t> ids;
+      for (const auto& a : node.keptColumns()) {
+        auto it = std::find(child.ids.begin(), child.ids.end(), a->attributeId());
+        if (it == child.ids.end()) throw InternalException("Generate: kept column not in child: " + a->toString());
+        kept.push_back(static_cast<int>(it - child.ids.begin()));
+        ids.push_back(a->attributeId());
+      }
+      for (const auto& g : node.generatorOutput()) ids.push_back(toAttribute(g)->attributeId());
+      auto op = std::make_shared<GenerateOperator>(child.op, compileExpr(node.generatorInput(), child.ids),
+                                                   node.generatorKind(), node.generatorOuter(), std::move(kept),
+                                                   node.schema());
+      return {op, ids};
+    }
     case PlanKind::SubqueryAlias:
     case PlanKind::Repartition:
     case PlanKind::Hint: return planNode(*node.child());

@@ -327,6 +327,12 @@ std::string Printer::expr(const Expr& e) const {
       return function(e.as<FunctionCall>());
     case ExprKind::kLambda: {
       const auto& l = e.as<Lambda>();
+      if (pretty_) {
+        // Spark names a lambda lambdafunction(body, x, y).
+        std::string out = "lambdafunction(" + expr(*l.body);
+        for (const auto& p : l.params) out += ", " + name(p);
+        return out + ")";
+      }
       std::string params = l.params.size() == 1 ? name(l.params[0])
                                                 : nameList(l.params);
       return params + " -> " + expr(*l.body);

@@ -80,6 +80,21 @@ LogicalPlanPtr prune(const LogicalPlanPtr& plan, const std::set<int64_t>& requir
       for (const auto& g : plan->groupings()) addRefs(g, req);
       return pruneChildren(plan, {req});
     }
+    case PlanKind::Generate: {
+      // Kept columns nobody above reads are dropped; the child must still
+      // produce the generator's input.
+      std::vector<ExprPtr> kept;
+      std::set<int64_t> req;
+      for (const auto& a : plan->keptColumns()) {
+        if (!required.count(a->attributeId())) continue;
+        kept.push_back(a);
+        req.insert(a->attributeId());
+      }
+      addRefs(plan->generatorInput(), req);
+      auto p = kept.size() == plan->keptColumns().size() ? plan : plan->withKeptColumns(kept);
+      auto child = prune(plan->child(), req);
+      return child == plan->child() ? p : p->withChildren({child});
+    }
     case PlanKind::Limit:
     case PlanKind::Sample:
     case PlanKind::SubqueryAlias:
@@ -90,7 +105,8 @@ LogicalPlanPtr prune(const LogicalPlanPtr& plan, const std::set<int64_t>& requir
       for (size_t i = 0; i < plan->output().size(); ++i) {
         if (required.count(plan->output()[i]->attributeId())) keep.push_back(static_cast<int>(i));
       }
-      if (keep.empty() && !plan->output().empty()) keep.push_back(0);
+      // No column needed (count(*)): sources produce row counts without
+      // decoding any column (Parquet from its row-group metadata).
       if (keep.size() == plan->output().size()) return plan;
       return plan->withScanColumnsSubset(keep);
     }

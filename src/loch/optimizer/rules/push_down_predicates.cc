@@ -92,6 +92,20 @@ class Pusher {
         return filterOf(child->withChildren({pushFilter(child->child(), movable)}), fixed);
       case PlanKind::Aggregate: return filterOf(throughAggregate(child, movable), fixed);
       case PlanKind::Join: return filterOf(intoJoin(child, movable), fixed);
+      case PlanKind::Generate: {
+        // Only conjuncts over the kept child columns go below: the
+        // generator's columns do not exist there (Spark's PushPredicateThroughNonJoin).
+        std::set<int64_t> generated;
+        for (const auto& g : child->generatorOutput()) generated.insert(toAttribute(g)->attributeId());
+        std::vector<ExprPtr> below;
+        for (const auto& c : movable) {
+          bool uses_generated = false;
+          for (int64_t id : referencedIds(c)) uses_generated = uses_generated || generated.count(id) > 0;
+          (uses_generated ? fixed : below).push_back(c);
+        }
+        if (below.empty()) return filterOf(child, fixed);
+        return filterOf(child->withChildren({pushFilter(child->child(), below)}), fixed);
+      }
       default: {
         movable.insert(movable.end(), fixed.begin(), fixed.end());
         return filterOf(child, movable);
