@@ -152,15 +152,28 @@ bool DateTimePattern::parseFields(std::string_view text, Fields& f) const {
 std::optional<int32_t> DateTimePattern::parseDate(std::string_view text) const {
   Fields f;
   if (!parseFields(text, f)) return std::nullopt;
+  // Days since the epoch must fit int32 (Spark: Math.toIntExact fails, the text is invalid).
+  if (f.year > 5879610 || f.year < -5877641) return std::nullopt;
   return daysFromCivil(f.year, f.month, f.day);
 }
 
 std::optional<int64_t> DateTimePattern::parseTimestamp(std::string_view text, const cctz::time_zone& tz) const {
   Fields f;
   if (!parseFields(text, f)) return std::nullopt;
-  int64_t local = static_cast<int64_t>(daysFromCivil(f.year, f.month, f.day)) * 86'400'000'000LL +
-                  ((f.hour * 60LL + f.minute) * 60 + f.second) * 1'000'000LL + f.micros;
-  if (f.offset_seconds) return local - *f.offset_seconds * 1'000'000LL;
+  // Outside int64 µs (years beyond about ±290000) the text is invalid, as
+  // Spark's Math.multiplyExact makes it; the guard also keeps the day number in int32.
+  if (f.year > 294248 || f.year < -290309) return std::nullopt;
+  int64_t local = 0;
+  int64_t time = ((f.hour * 60LL + f.minute) * 60 + f.second) * 1'000'000LL + f.micros;
+  if (__builtin_mul_overflow(static_cast<int64_t>(daysFromCivil(f.year, f.month, f.day)), 86'400'000'000LL, &local) ||
+      __builtin_add_overflow(local, time, &local)) {
+    return std::nullopt;
+  }
+  if (f.offset_seconds) {
+    int64_t utc = 0;
+    if (__builtin_sub_overflow(local, *f.offset_seconds * 1'000'000LL, &utc)) return std::nullopt;
+    return utc;
+  }
   return localToUtcMicros(local, tz);
 }
 

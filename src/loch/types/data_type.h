@@ -112,7 +112,9 @@ class DataType {
   static DataTypePtr map(DataTypePtr key, DataTypePtr value, bool value_contains_null);
   static DataTypePtr structOf(std::vector<StructField> fields);
 
-  explicit DataType(TypeId id) : id_(id) {}
+  // Defined below StructField: clang instantiates vector<StructField>'s
+  // destructor here and needs the complete type.
+  explicit DataType(TypeId id);
 
  private:
   TypeId id_;
@@ -138,6 +140,8 @@ struct StructField {
     return name == o.name && type->equals(*o.type) && nullable == o.nullable;
   }
 };
+
+inline DataType::DataType(TypeId id) : id_(id) {}
 
 // Spark-named factories: BooleanType(), IntegerType(), DecimalType(10, 2)...
 DataTypePtr NullType();

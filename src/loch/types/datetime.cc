@@ -1,5 +1,9 @@
 #include "loch/types/datetime.h"
 
+#include <limits>
+
+#include <array>
+
 #include <cctz/civil_time.h>
 #include <cctz/time_zone.h>
 
@@ -199,10 +203,17 @@ std::optional<ParsedDateTime> parseDateTime(std::string_view text) {
   return p;
 }
 
-int64_t localMicros(const ParsedDateTime& p) {
-  return static_cast<int64_t>(daysFromCivil(p.year, static_cast<int>(p.month), static_cast<int>(p.day))) *
-             kMicrosPerDay +
-         p.hour * kMicrosPerHour + p.minute * kMicrosPerMinute + p.second * kMicrosPerSecond + p.micros;
+// nullopt when the wall-clock time is outside the int64 µs range (years
+// beyond about ±290000): Spark's Math.multiplyExact fails there and the
+// text is invalid.
+std::optional<int64_t> localMicros(const ParsedDateTime& p) {
+  if (p.year > 294248 || p.year < -290309) return std::nullopt;  // also keeps daysFromCivil in int32
+  int64_t days = daysFromCivil(p.year, static_cast<int>(p.month), static_cast<int>(p.day));
+  int64_t micros = 0;
+  if (__builtin_mul_overflow(days, kMicrosPerDay, &micros)) return std::nullopt;
+  int64_t time = p.hour * kMicrosPerHour + p.minute * kMicrosPerMinute + p.second * kMicrosPerSecond + p.micros;
+  if (__builtin_add_overflow(micros, time, &micros)) return std::nullopt;
+  return micros;
 }
 
 }  // namespace
@@ -213,16 +224,24 @@ std::optional<int32_t> parseDate(std::string_view text) {
   ParsedDateTime p;
   if (!parseDatePart(s, i, p)) return std::nullopt;
   if (i < s.size() && s[i] != ' ' && s[i] != 'T') return std::nullopt;
+  // Days since the epoch must fit int32 (Spark's Math.toIntExact).
+  if (p.year > 5879610 || p.year < -5877641) return std::nullopt;
   return daysFromCivil(p.year, static_cast<int>(p.month), static_cast<int>(p.day));
 }
 
 std::optional<int64_t> parseTimestamp(std::string_view text, const cctz::time_zone& tz) {
   auto p = parseDateTime(text);
   if (!p) return std::nullopt;
-  int64_t local = localMicros(*p);
+  auto wall = localMicros(*p);
+  if (!wall) return std::nullopt;
+  int64_t local = *wall;
   if (p->zone.empty()) return localToUtcMicros(local, tz);
   if (p->zone == "Z" || p->zone == "z") return local;
-  if (auto off = parseOffsetSeconds(p->zone)) return local - static_cast<int64_t>(*off) * kMicrosPerSecond;
+  if (auto off = parseOffsetSeconds(p->zone)) {
+    int64_t utc = 0;
+    if (__builtin_sub_overflow(local, static_cast<int64_t>(*off) * kMicrosPerSecond, &utc)) return std::nullopt;
+    return utc;
+  }
   try {
     return localToUtcMicros(local, lookupTimeZone(std::string(p->zone)));
   } catch (const InvalidArgumentException&) {
@@ -272,10 +291,40 @@ std::string formatTimestamp(int64_t micros, const cctz::time_zone& tz) {
   return formatTimestampNTZ(utcToLocalMicros(micros, tz));
 }
 
-int64_t utcOffsetSeconds(const cctz::time_zone& tz, int64_t micros) {
+namespace {
+
+int64_t lookupOffset(const cctz::time_zone& tz, int64_t seconds) {
   auto tp = std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::time_point(std::chrono::seconds(floorDiv(micros, kMicrosPerSecond))));
+      std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
   return tz.lookup(tp).offset;
+}
+
+// Zone lookups dominate per-row timestamp formatting and field extraction,
+// and offsets change only at rare transitions: each thread remembers the
+// offset of recent hours whose start and end share it (an hour holding a
+// transition is looked up every time).
+struct OffsetCacheEntry {
+  cctz::time_zone tz;
+  int64_t hour = std::numeric_limits<int64_t>::min();
+  int64_t offset = 0;
+};
+
+}  // namespace
+
+int64_t utcOffsetSeconds(const cctz::time_zone& tz, int64_t micros) {
+  constexpr int64_t kHour = 3600;
+  constexpr size_t kEntries = 64;
+  thread_local std::array<OffsetCacheEntry, kEntries> cache;
+  int64_t seconds = floorDiv(micros, kMicrosPerSecond);
+  int64_t hour = floorDiv(seconds, kHour);
+  OffsetCacheEntry& e = cache[static_cast<size_t>(hour) % kEntries];
+  if (e.hour == hour && e.tz == tz) return e.offset;
+  int64_t start = lookupOffset(tz, hour * kHour);
+  if (start != lookupOffset(tz, hour * kHour + kHour - 1)) return lookupOffset(tz, seconds);
+  e.tz = tz;
+  e.hour = hour;
+  e.offset = start;
+  return start;
 }
 
 int64_t utcToLocalMicros(int64_t micros, const cctz::time_zone& tz) {

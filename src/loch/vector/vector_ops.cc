@@ -1,5 +1,7 @@
 #include "loch/vector/vector_ops.h"
 
+#include <cstring>
+
 #include "loch/vector/decoded_vector.h"
 #include "loch/vector/vector_builder.h"
 
@@ -170,7 +172,53 @@ VectorPtr concat(const DataTypePtr& type, const std::vector<VectorPtr>& parts) {
   return b.finish();
 }
 
+namespace {
+
+// Bits [offset, offset + length) of `bitmap` into a new bitmap, or nullptr
+// when the source has none.
+BufferPtr sliceValidity(const Vector& src, int64_t offset, int64_t length) {
+  const uint8_t* in = src.validity();
+  if (in == nullptr) return nullptr;
+  auto out = std::make_shared<Buffer>(bits::bytesFor(length));
+  std::memset(out->data(), 0, out->size());
+  for (int64_t i = 0; i < length; ++i) {
+    if (bits::get(in, offset + i)) bits::set(out->data(), i);
+  }
+  return out;
+}
+
+// Flat fixed-width and string vectors slice by block copies (the Parquet
+// reader cuts row groups into batches this way); other shapes gather.
+VectorPtr sliceFlat(const Vector& src, int64_t offset, int64_t length) {
+  const DataType& type = *src.type();
+  auto out = Vector::makeFlat(src.type(), length);
+  if (type.id() == TypeId::String || type.id() == TypeId::Binary) {
+    const int32_t* in = src.offsets();
+    int32_t base = in[offset];
+    int32_t* o = out->mutableOffsets();
+    for (int64_t i = 0; i <= length; ++i) o[i] = in[offset + i] - base;
+    auto data = std::make_shared<Buffer>(static_cast<size_t>(o[length]));
+    if (o[length] > 0) std::memcpy(data->data(), src.stringData() + base, static_cast<size_t>(o[length]));
+    out->setDataBuffer(std::move(data));
+  } else {
+    auto width = static_cast<size_t>(type.fixedWidth());
+    if (length > 0) {
+      std::memcpy(out->valuesBuffer()->data(), src.valuesBuffer()->data() + static_cast<size_t>(offset) * width,
+                  static_cast<size_t>(length) * width);
+    }
+  }
+  out->setValidityBuffer(sliceValidity(src, offset, length));
+  return out;
+}
+
+bool blockSliceable(const Vector& v) {
+  return v.isFlat() && (v.type()->isStringLike() || (!v.type()->isNested() && v.type()->fixedWidth() > 0));
+}
+
+}  // namespace
+
 VectorPtr slice(const Vector& src, int64_t offset, int64_t length) {
+  if (blockSliceable(src)) return sliceFlat(src, offset, length);
   std::vector<int32_t> rows(static_cast<size_t>(length));
   for (int64_t i = 0; i < length; ++i) rows[i] = static_cast<int32_t>(offset + i);
   return gather(src, rows.data(), length);

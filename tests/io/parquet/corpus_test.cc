@@ -103,6 +103,14 @@ TEST(ParquetCorpus, BadDataIsRejectedCleanly) {
     }
     EXPECT_FALSE(error.empty()) << name << " should have been rejected";
     EXPECT_NE(error.find(name), std::string::npos) << error;
+    // Every rejection names where it happened: the row group (and column)
+    // for data and footer column chunks, the schema leaf for schema errors.
+    if (name == "PARQUET-1481.parquet") {
+      EXPECT_NE(error.find("schema leaf 'Handle'"), std::string::npos) << error;
+    } else {
+      EXPECT_NE(error.find("row group "), std::string::npos) << error;
+      EXPECT_NE(error.find("column"), std::string::npos) << error;
+    }
     if (!error.empty()) ++rejected;
   }
   EXPECT_GE(rejected, 7);

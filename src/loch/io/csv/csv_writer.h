@@ -33,7 +33,6 @@ class CsvWriter : public FormatWriter {
   DateTimePattern timestamp_format_;
   const cctz::time_zone& tz_;
   std::string buffer_;
-  bool wrote_header_ = false;
 };
 
 }  // namespace loch

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "loch/common/exception.h"
 #include "loch/io/parquet/compression.h"
@@ -23,6 +24,26 @@ namespace {
 // (tens of thousands); the cap keeps a corrupt header from making us
 // allocate gigabytes for levels.
 constexpr int64_t kMaxPageValues = int64_t{1} << 28;
+
+// Decompression target that grows without zero-filling: a corrupt header
+// may claim a page of up to 2 GB, and only the bytes a decompressor really
+// writes (it fails early on bad input) should become resident memory.
+// Every byte is written before it is read: decompress() checks the output
+// size.
+class PageBuffer {
+ public:
+  uint8_t* resize(size_t size) {
+    if (size > capacity_) {
+      data_ = std::make_unique_for_overwrite<uint8_t[]>(size);
+      capacity_ = size;
+    }
+    return data_.get();
+  }
+
+ private:
+  std::unique_ptr<uint8_t[]> data_;
+  size_t capacity_ = 0;
+};
 
 uint32_t readLe32(const uint8_t* p) {
   uint32_t v;
@@ -90,10 +111,10 @@ class ChunkDecoder {
       }
       return payload;
     }
-    page_buffer_.resize(static_cast<size_t>(header.uncompressed_page_size));
-    decompress(meta_.codec, payload, static_cast<size_t>(header.compressed_page_size), page_buffer_.data(),
-               page_buffer_.size());
-    return page_buffer_.data();
+    size_t size = static_cast<size_t>(header.uncompressed_page_size);
+    uint8_t* out = page_buffer_.resize(size);
+    decompress(meta_.codec, payload, static_cast<size_t>(header.compressed_page_size), out, size);
+    return out;
   }
 
   void readDictionaryPage(const PageHeader& header, const uint8_t* payload) {
@@ -218,9 +239,9 @@ class ChunkDecoder {
     size_t values_size = compressed - rep_len - def_len;
     size_t values_uncompressed = uncompressed - rep_len - def_len;
     if (d.is_compressed && meta_.codec != Codec::kUncompressed) {
-      page_buffer_.resize(values_uncompressed);
-      decompress(meta_.codec, values, values_size, page_buffer_.data(), values_uncompressed);
-      values = page_buffer_.data();
+      uint8_t* out = page_buffer_.resize(values_uncompressed);
+      decompress(meta_.codec, values, values_size, out, values_uncompressed);
+      values = out;
       values_size = values_uncompressed;
     }
     decodeValues(d.encoding, values, values_size, countNonNull(start, n));
@@ -339,7 +360,7 @@ class ChunkDecoder {
   ColumnChunkData out_;
   int64_t value_count_ = 0;
   int page_index_ = 0;
-  std::vector<uint8_t> page_buffer_;
+  PageBuffer page_buffer_;
   std::vector<int32_t> indices_;
   bool has_dictionary_ = false;
   size_t dict_count_ = 0;

@@ -497,11 +497,22 @@ ParquetFileWriter::~ParquetFileWriter() = default;
 
 void ParquetFileWriter::write(const RecordBatchPtr& batch) {
   if (closed_) throw IOException("PARQUET_WRITE_ERROR", "write() after close()");
-  if (batch->numRows() == 0) return;
-  pending_.push_back(batch);
-  pending_bytes_ += batch->memoryBytes();
-  pending_rows_ += batch->numRows();
-  if (pending_bytes_ >= options_.block_size) flushRowGroup();
+  const int64_t rows = batch->numRows();
+  if (rows == 0) return;
+  // Row groups close at block_size even inside a batch (parquet-mr checks
+  // its buffered size every few records too): the batch is cut where its
+  // average bytes per row fill the row group.
+  const int64_t per_row = std::max<int64_t>(1, batch->memoryBytes() / rows);
+  int64_t offset = 0;
+  while (offset < rows) {
+    int64_t room = std::max<int64_t>(0, options_.block_size - pending_bytes_);
+    int64_t take = std::clamp<int64_t>((room + per_row - 1) / per_row, 1, rows - offset);
+    pending_.push_back(offset == 0 && take == rows ? batch : sliceBatch(*batch, offset, take));
+    pending_bytes_ += take * per_row;
+    pending_rows_ += take;
+    offset += take;
+    if (pending_bytes_ >= options_.block_size) flushRowGroup();
+  }
 }
 
 namespace {

@@ -284,13 +284,28 @@ ColumnChunk readColumnChunk(CompactReader& r) {
   return c;
 }
 
+// Runs `read`; a corrupt-file error inside it gets "<where>: " in front, so
+// footer errors name the row group and column chunk ("row group 0: column
+// chunk 3: ..."). Innermost first, as the errors nest.
+template <typename Fn>
+void withFooterContext(const std::string& where, Fn&& read) {
+  try {
+    read();
+  } catch (const IOException& e) {
+    if (e.errorClass() != kCorruptFile) throw;
+    throwCorrupt(where + ": " + e.message());
+  }
+}
+
 RowGroup readRowGroup(CompactReader& r) {
   RowGroup g;
   bool has_columns = false, has_rows = false;
   readStruct(r, [&](const FieldHeader& f) {
     switch (f.id) {
       case 1:
-        readList(r, f, CT::kStruct, "RowGroup.columns", [&] { g.columns.push_back(readColumnChunk(r)); });
+        readList(r, f, CT::kStruct, "RowGroup.columns", [&] {
+          withFooterContext("column chunk " + std::to_string(g.columns.size()), [&] { g.columns.push_back(readColumnChunk(r)); });
+        });
         has_columns = true;
         return true;
       case 2: g.total_byte_size = readI64(r, f, "RowGroup.total_byte_size"); return true;
@@ -391,7 +406,9 @@ FileMetaData decodeFileMetaData(const uint8_t* data, size_t size) {
         return true;
       case 3: m.num_rows = readI64(r, f, "FileMetaData.num_rows"); has_rows = true; return true;
       case 4:
-        readList(r, f, CT::kStruct, "FileMetaData.row_groups", [&] { m.row_groups.push_back(readRowGroup(r)); });
+        readList(r, f, CT::kStruct, "FileMetaData.row_groups", [&] {
+          withFooterContext("row group " + std::to_string(m.row_groups.size()), [&] { m.row_groups.push_back(readRowGroup(r)); });
+        });
         has_groups = true;
         return true;
       case 5: m.key_value_metadata = readKeyValueList(r, f); return true;

@@ -150,6 +150,7 @@ class Assembler {
 
   VectorPtr buildPrimitive(const SparkNode& node) {
     const ColumnChunkData& c = leafData(leaves_, node.leaf);
+    if (c.max_repetition_level == 0 && node.slot_def_level == 0) return buildFlat(node, c);
     Levels lv{c};
     // dest[k]: slot receiving non-null value k.
     std::vector<int64_t> dest;
@@ -173,10 +174,107 @@ class Assembler {
     return v;
   }
 
-  template <class Out, class Fn>
-  static void scatter(const std::vector<int64_t>& dest, Vector& v, Fn&& convert) {
+  // A column without repetition whose slots are its levels (top-level or
+  // under non-repeated structs): non-null values are packed in slot order,
+  // so they are converted straight into place, and strings copied in one
+  // block, without a per-value destination list.
+  VectorPtr buildFlat(const SparkNode& node, const ColumnChunkData& c) {
+    const int64_t n = c.num_levels;
+    VectorPtr v = Vector::makeFlat(node.type, n);
+    if (c.def_levels.empty() || c.num_values == n) {
+      if (c.num_values != n) {
+        throwCorrupt("column '" + node.name + "' has " + std::to_string(c.num_values) + " values for " +
+                     std::to_string(n) + " rows");
+      }
+      // Every level is a value; a NULL-free chunk keeps no bitmap.
+      if (node.conversion == ValueConversion::kBytes) {
+        copyBytesInOrder(c, nullptr, *v);
+      } else {
+        convertValues(node, c, DenseSlots{}, *v);
+      }
+      return v;
+    }
+    const bool strings = node.conversion == ValueConversion::kBytes;
+    std::vector<int64_t> dest;
+    if (!strings) dest.reserve(static_cast<size_t>(c.num_values));
+    uint8_t* validity = v->mutableValidity();
+    const int16_t* def = c.def_levels.data();
+    const int16_t max_def = c.max_definition_level;
+    int64_t values = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      if (def[i] == max_def) {
+        if (!strings) dest.push_back(i);
+        ++values;
+      } else {
+        bits::clear(validity, i);
+      }
+    }
+    if (values != c.num_values) {
+      throwCorrupt("column '" + node.name + "' has " + std::to_string(c.num_values) + " values but its levels place " +
+                   std::to_string(values));
+    }
+    if (strings) {
+      copyBytesInOrder(c, def, *v);
+    } else {
+      convertValues(node, c, SparseSlots{dest}, *v);
+    }
+    return v;
+  }
+
+  // Flat strings: the packed bytes are copied once; slot offsets advance
+  // only at non-null slots (`def` null means every slot holds a value).
+  static void copyBytesInOrder(const ColumnChunkData& c, const int16_t* def, Vector& v) {
+    if (c.physical_type != PhysicalType::kByteArray) return scatterBytes(c, denseDest(c.num_values, def, c), v, false);
+    const int64_t n = v.size();
+    const auto& src = c.bytes.offsets;
+    if (static_cast<int64_t>(c.bytes.size()) != c.num_values) {
+      throwCorrupt("a string column holds " + std::to_string(c.bytes.size()) + " values where its levels place " +
+                   std::to_string(c.num_values));
+    }
+    int32_t* offsets = v.mutableOffsets();
+    checkedInt32(static_cast<int64_t>(c.bytes.data.size()), "string bytes");
+    int64_t k = 0;
+    for (int64_t i = 0; i < n; ++i) {
+      offsets[i] = static_cast<int32_t>(src[static_cast<size_t>(k)]);
+      if (def == nullptr || def[i] == c.max_definition_level) ++k;
+    }
+    offsets[n] = static_cast<int32_t>(src[static_cast<size_t>(k)]);
+    auto data = std::make_shared<Buffer>(c.bytes.data.size());
+    if (!c.bytes.data.empty()) std::memcpy(data->data(), c.bytes.data.data(), c.bytes.data.size());
+    v.setDataBuffer(std::move(data));
+  }
+
+  // Slots of the non-null values for the general string scatter.
+  static std::vector<int64_t> denseDest(int64_t values, const int16_t* def, const ColumnChunkData& c) {
+    std::vector<int64_t> dest;
+    dest.reserve(static_cast<size_t>(values));
+    for (int64_t i = 0; i < c.num_levels; ++i) {
+      if (def == nullptr || def[i] == c.max_definition_level) dest.push_back(i);
+    }
+    return dest;
+  }
+
+  // Destination slot of non-null value k.
+  struct DenseSlots {
+    int64_t operator()(size_t k) const { return static_cast<int64_t>(k); }
+    size_t size(const ColumnChunkData& c) const { return static_cast<size_t>(c.num_values); }
+  };
+  struct SparseSlots {
+    const std::vector<int64_t>& dest;
+    int64_t operator()(size_t k) const { return dest[k]; }
+    size_t size(const ColumnChunkData&) const { return dest.size(); }
+  };
+
+  static std::vector<int64_t> slotList(const ColumnChunkData& c, const DenseSlots&) {
+    return denseDest(c.num_values, nullptr, c);
+  }
+  static const std::vector<int64_t>& slotList(const ColumnChunkData&, const SparseSlots& s) { return s.dest; }
+
+  template <class Out, class Slots, class Fn>
+  static void scatter(const ColumnChunkData& c, const Slots& slots, Vector& v, Fn&& convert) {
     Out* out = v.mutableValues<Out>();
-    for (size_t k = 0; k < dest.size(); ++k) out[dest[k]] = convert(k);
+    const size_t n = slots.size(c);
+    for (size_t k = 0; k < n; ++k) out[slots(k)] = convert(k);
   }
 
   static void scatterBytes(const ColumnChunkData& c, const std::vector<int64_t>& dest, Vector& v,
@@ -218,45 +316,50 @@ class Assembler {
 
   static void convertValues(const SparkNode& node, const ColumnChunkData& c, const std::vector<int64_t>& dest,
                             Vector& v) {
+    convertValues(node, c, SparseSlots{dest}, v);
+  }
+
+  template <class Slots>
+  static void convertValues(const SparkNode& node, const ColumnChunkData& c, const Slots& dest, Vector& v) {
     const uint8_t* raw = c.fixed.data();
     size_t width = c.valueWidth();
     auto i32 = [&](size_t k) { int32_t x; std::memcpy(&x, raw + 4 * k, 4); return x; };
     auto i64 = [&](size_t k) { int64_t x; std::memcpy(&x, raw + 8 * k, 8); return x; };
     switch (node.conversion) {
-      case ValueConversion::kBoolean: return scatter<uint8_t>(dest, v, [&](size_t k) { return raw[k]; });
-      case ValueConversion::kInt32ToByte: return scatter<int8_t>(dest, v, [&](size_t k) { return static_cast<int8_t>(i32(k)); });
-      case ValueConversion::kInt32ToShort: return scatter<int16_t>(dest, v, [&](size_t k) { return static_cast<int16_t>(i32(k)); });
+      case ValueConversion::kBoolean: return scatter<uint8_t>(c, dest, v, [&](size_t k) { return raw[k]; });
+      case ValueConversion::kInt32ToByte: return scatter<int8_t>(c, dest, v, [&](size_t k) { return static_cast<int8_t>(i32(k)); });
+      case ValueConversion::kInt32ToShort: return scatter<int16_t>(c, dest, v, [&](size_t k) { return static_cast<int16_t>(i32(k)); });
       case ValueConversion::kInt32:
-      case ValueConversion::kDate: return scatter<int32_t>(dest, v, i32);
+      case ValueConversion::kDate: return scatter<int32_t>(c, dest, v, i32);
       case ValueConversion::kUint32ToLong:
-        return scatter<int64_t>(dest, v, [&](size_t k) { return static_cast<int64_t>(static_cast<uint32_t>(i32(k))); });
+        return scatter<int64_t>(c, dest, v, [&](size_t k) { return static_cast<int64_t>(static_cast<uint32_t>(i32(k))); });
       case ValueConversion::kInt64:
       case ValueConversion::kTimestampMicros:
-      case ValueConversion::kTimeMicrosToLong: return scatter<int64_t>(dest, v, i64);
-      case ValueConversion::kTimestampMillis: return scatter<int64_t>(dest, v, [&](size_t k) { return i64(k) * 1000; });
+      case ValueConversion::kTimeMicrosToLong: return scatter<int64_t>(c, dest, v, i64);
+      case ValueConversion::kTimestampMillis: return scatter<int64_t>(c, dest, v, [&](size_t k) { return i64(k) * 1000; });
       case ValueConversion::kTimestampNanos:
-      case ValueConversion::kTimeNanosToLong: return scatter<int64_t>(dest, v, [&](size_t k) { return floorDiv(i64(k), 1000); });
+      case ValueConversion::kTimeNanosToLong: return scatter<int64_t>(c, dest, v, [&](size_t k) { return floorDiv(i64(k), 1000); });
       case ValueConversion::kTimeMillisToLong:
-        return scatter<int64_t>(dest, v, [&](size_t k) { return static_cast<int64_t>(i32(k)) * 1000; });
+        return scatter<int64_t>(c, dest, v, [&](size_t k) { return static_cast<int64_t>(i32(k)) * 1000; });
       case ValueConversion::kUint64ToDecimal:
-        return scatter<int128_t>(dest, v, [&](size_t k) { return static_cast<int128_t>(static_cast<uint64_t>(i64(k))); });
-      case ValueConversion::kDecimalFromInt32: return scatter<int128_t>(dest, v, [&](size_t k) { return static_cast<int128_t>(i32(k)); });
-      case ValueConversion::kDecimalFromInt64: return scatter<int128_t>(dest, v, [&](size_t k) { return static_cast<int128_t>(i64(k)); });
+        return scatter<int128_t>(c, dest, v, [&](size_t k) { return static_cast<int128_t>(static_cast<uint64_t>(i64(k))); });
+      case ValueConversion::kDecimalFromInt32: return scatter<int128_t>(c, dest, v, [&](size_t k) { return static_cast<int128_t>(i32(k)); });
+      case ValueConversion::kDecimalFromInt64: return scatter<int128_t>(c, dest, v, [&](size_t k) { return static_cast<int128_t>(i64(k)); });
       case ValueConversion::kDecimalFromBytes:
-        return scatter<int128_t>(dest, v, [&](size_t k) {
+        return scatter<int128_t>(c, dest, v, [&](size_t k) {
           if (c.physical_type == PhysicalType::kByteArray) {
             std::string_view s = c.bytes.at(k);
             return decimalFromBigEndian(reinterpret_cast<const uint8_t*>(s.data()), s.size());
           }
           return decimalFromBigEndian(raw + k * width, width);
         });
-      case ValueConversion::kFloat: return scatter<float>(dest, v, [&](size_t k) { float x; std::memcpy(&x, raw + 4 * k, 4); return x; });
-      case ValueConversion::kDouble: return scatter<double>(dest, v, [&](size_t k) { double x; std::memcpy(&x, raw + 8 * k, 8); return x; });
+      case ValueConversion::kFloat: return scatter<float>(c, dest, v, [&](size_t k) { float x; std::memcpy(&x, raw + 4 * k, 4); return x; });
+      case ValueConversion::kDouble: return scatter<double>(c, dest, v, [&](size_t k) { double x; std::memcpy(&x, raw + 8 * k, 8); return x; });
       case ValueConversion::kFloat16ToFloat:
-        return scatter<float>(dest, v, [&](size_t k) { return halfToFloat(static_cast<uint16_t>(raw[2 * k] | (raw[2 * k + 1] << 8))); });
-      case ValueConversion::kInt96Timestamp: return scatter<int64_t>(dest, v, [&](size_t k) { return int96ToMicros(raw + 12 * k); });
-      case ValueConversion::kBytes: return scatterBytes(c, dest, v, false);
-      case ValueConversion::kUuidToString: return scatterBytes(c, dest, v, true);
+        return scatter<float>(c, dest, v, [&](size_t k) { return halfToFloat(static_cast<uint16_t>(raw[2 * k] | (raw[2 * k + 1] << 8))); });
+      case ValueConversion::kInt96Timestamp: return scatter<int64_t>(c, dest, v, [&](size_t k) { return int96ToMicros(raw + 12 * k); });
+      case ValueConversion::kBytes: return scatterBytes(c, slotList(c, dest), v, false);
+      case ValueConversion::kUuidToString: return scatterBytes(c, slotList(c, dest), v, true);
     }
   }
 
