@@ -311,15 +311,43 @@ TEST_F(CliTest, GenEventsRejectsBadSizes) {
   EXPECT_NE(no_output.err.find("--output"), std::string::npos) << no_output.err;
 }
 
-TEST_F(CliTest, InteractiveShellNotAvailableYet) {
+TEST_F(CliTest, RunHelpAndFailures) {
+  auto help = run({"run", "--help"});
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--performance-test"), std::string::npos) << help.out;
+  auto missing = run({"run", "events", "--input", (dir_ / "nope").string(), "--output", (dir_ / "out").string()});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_EQ(missing.err, "\nloch run: [PATH_NOT_FOUND] Path does not exist: " + (dir_ / "nope").string() + ".\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+  auto usage = run({"run"});
+  EXPECT_EQ(usage.status, 2);
+}
+
+TEST_F(CliTest, RunSqlJobWritesOutputsAndSummary) {
+  write("job.sql", "-- output: t format=csv\nSELECT ${k} AS k;\n");
+  auto r = run({"run", (dir_ / "job.sql").string(), "--output", (dir_ / "out").string(), "--conf", "k=7"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  // Not a terminal: plain log lines, then the summary.
+  EXPECT_NE(r.err.find("loch run job: stage 1/1 t: 1 rows in "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("loch run job: summary"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "out/_job_summary.json"));
+  auto back = run({"sql", "--mode", "csv", "-c",
+                   "SELECT * FROM read_csv('" + (dir_ / "out/t").string() + "', header => true)"});
+  EXPECT_EQ(back.out, "k\n7\n") << back.err;
+}
+
+TEST_F(CliTest, InteractiveShellOnATerminal) {
   // Only reachable with a terminal on stdin; `script` provides one when installed.
   if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "no `script` command";
-  std::string cmd = "script -qec " + shellQuote(shellQuote(LOCH_CLI_PATH) + " sql") + " /dev/null > " +
+  std::string cmd = "printf 'SELECT 41 +\\n 1 AS x;\\n.quit\\n' | HOME=" + shellQuote(dir_.string()) + " script -qec " +
+                    shellQuote(shellQuote(LOCH_CLI_PATH) + " sql") + " /dev/null > " +
                     shellQuote((dir_ / "out").string()) + " 2>&1";
   int raw = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(raw));
-  EXPECT_EQ(WEXITSTATUS(raw), 2);
-  EXPECT_NE(readAll(dir_ / "out").find("interactive SQL shell is not available yet"), std::string::npos);
+  EXPECT_EQ(WEXITSTATUS(raw), 0);
+  std::string out = readAll(dir_ / "out");
+  EXPECT_NE(out.find("|42 |"), std::string::npos) << out;
+  EXPECT_NE(readAll(dir_ / ".loch_history").find(".quit"), std::string::npos);
 }
 
 }  // namespace

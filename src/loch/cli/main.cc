@@ -2,6 +2,7 @@
 //   loch sql -c "SELECT ..." [--mode table|csv|json] [--conf k=v ...]
 //   loch sql -f job.sql
 //   loch gen events --rows N --users U --days D --seed S --output PATH [--format parquet|csv|json]
+//   loch run <events|ecommerce|job.sql|job.yaml> [--input PATH] [--output PATH] [--performance-test] [--conf k=v ...]
 
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "loch/cli/gen_command.h"
+#include "loch/cli/run_command.h"
 #include "loch/cli/sql_command.h"
 
 namespace {
@@ -48,6 +50,19 @@ void addGenCommand(CLI::App& app, GenEventsOptions& gen) {
       ->check(CLI::IsMember({"parquet", "csv", "json"}));
 }
 
+void addRunCommand(CLI::App& app, loch::cli::RunOptions& run) {
+  auto* cmd = app.add_subcommand("run", "Run a batch job: built-in events or ecommerce, a .sql or a .yaml job file");
+  cmd->footer(
+      "Outputs are committed together under --output when every stage succeeded, with _job_summary.json.\n"
+      "See docs/jobs.md for each job's stages and tables.");
+  cmd->add_option("job", run.job, "events | ecommerce | path/to/job.sql | path/to/job.yaml")->required();
+  cmd->add_option("--input,-i", run.input, "Input file or folder (${input} in job files)");
+  cmd->add_option("--output,-o", run.output, "Output folder (${output} in job files); default out/<job>");
+  cmd->add_flag("--performance-test", run.performance_test,
+                "Also time each analysis without broadcast joins and caching, and print both times");
+  cmd->add_option("--conf", run.conf, "Session setting or job parameter key=value (repeatable)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +74,8 @@ int main(int argc, char** argv) {
   GenEventsOptions gen;
   CLI::Option* command = addSqlCommand(app, sql, mode);
   addGenCommand(app, gen);
+  loch::cli::RunOptions run;
+  addRunCommand(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,6 +89,10 @@ int main(int argc, char** argv) {
     sql.has_command = command->count() > 0;
     sql.stdin_is_terminal = isatty(STDIN_FILENO) != 0;
     return loch::cli::runSqlCommand(sql, std::cout, std::cerr);
+  }
+  if (app.got_subcommand("run")) {
+    run.terminal = isatty(STDERR_FILENO) != 0;
+    return loch::cli::runRunCommand(run, std::cout, std::cerr);
   }
   return loch::cli::runGenEvents(gen, std::cout, std::cerr);
 }

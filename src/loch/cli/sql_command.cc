@@ -5,8 +5,9 @@
 #include <sstream>
 
 #include "loch/api/spark_session.h"
-#include "loch/cli/script_splitter.h"
+#include "loch/cli/shell.h"
 #include "loch/common/exception.h"
+#include "loch/jobs/script_splitter.h"
 
 namespace loch::cli {
 
@@ -51,14 +52,17 @@ std::string oneLine(std::string text) {
 int runSqlCommand(const SqlOptions& options, std::ostream& out, std::ostream& err) {
   bool from_stdin = !options.has_command && options.file.empty() && !options.stdin_is_terminal;
   if (!options.has_command && options.file.empty() && !from_stdin) {
-    err << "loch: the interactive SQL shell is not available yet; use `loch sql -c \"<query>\"` or "
-           "`loch sql -f <script.sql>`.\n";
-    return 2;
+    try {
+      return runInteractiveShell(makeSession(options.conf), options.mode, out, err);
+    } catch (const LochException& e) {
+      err << "loch: " << oneLine(e.what()) << "\n";
+      return 1;
+    }
   }
   try {
     auto spark = makeSession(options.conf);
     std::string script = options.has_command ? options.command : readFile(from_stdin ? "-" : options.file);
-    for (const auto& statement : splitStatements(script)) {
+    for (const auto& statement : jobs::splitStatements(script)) {
       printResult(spark->sql(statement), options.mode, out);
       out.flush();
     }

@@ -21,8 +21,8 @@ struct SqlOptions {
 /// Runs the statements in order, printing each result to `out`; stops at
 /// the first error. Returns the process exit status: 0 on success; 1 after
 /// printing "loch: [ERROR_CLASS] message" to `err` for an engine error, an
-/// unreadable file or a malformed --conf; 2 when there is neither -c nor
-/// -f and stdin is a terminal (the interactive shell is not available yet).
+/// unreadable file or a malformed --conf. With neither -c nor -f and stdin
+/// a terminal, the interactive shell (shell.h) runs instead.
 int runSqlCommand(const SqlOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace loch::cli
