@@ -4,6 +4,7 @@
 #include "loch/optimizer/rules/constant_folding.h"
 #include "loch/optimizer/rules/push_down_predicates.h"
 #include "loch/optimizer/rules/push_filters_into_scan.h"
+#include "loch/optimizer/rules/rewrite_distinct_aggregates.h"
 
 namespace loch {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<OptimizerRule>> defaultRules() {
   rules.push_back(std::make_unique<ConstantFolding>());
   rules.push_back(std::make_unique<PushDownPredicates>());
   rules.push_back(std::make_unique<PushFiltersIntoScan>());
+  rules.push_back(std::make_unique<RewriteDistinctAggregates>());
   rules.push_back(std::make_unique<ColumnPruning>());
   return rules;
 }
