@@ -42,11 +42,6 @@ export function canonical(v) {
   return ['obj', ...Object.entries(v).map(([k, x]) => [k, canonical(x)])];
 }
 
-function byKey(a, b) {
-  const x = sortKey(a), y = sortKey(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** A string that orders canonical values; floats rounded to 9 digits so near-equal rows sort together. */
 export function sortKey(c) {
   if (c === null) return '\u0000';
@@ -63,37 +58,44 @@ function valuesEqual(a, b, relTol) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, k) => valuesEqual(x, b[k], relTol));
   }
-  if (a.i !== null && b.i !== null) return a.i === b.i;
+  // Integers compare exactly, unless the column is declared approximate.
+  if (a.i !== null && b.i !== null && relTol <= 1e-9) return a.i === b.i;
   if (Number.isNaN(a.n) || Number.isNaN(b.n)) return Number.isNaN(a.n) && Number.isNaN(b.n);
   if (a.n === b.n) return true;
   const scale = Math.max(Math.abs(a.n), Math.abs(b.n));
   return Math.abs(a.n - b.n) <= relTol * scale;
 }
 
-/** Rows (objects or arrays) → arrays of canonical values. */
-export function canonicalRows(rows) {
-  return rows.map((r) => (Array.isArray(r) ? r : Object.values(r)).map(canonical));
+/** Rows (objects or arrays) → arrays of canonical values; `prepare` maps each raw value first. */
+export function canonicalRows(rows, prepare = (v) => v) {
+  return rows.map((r) => (Array.isArray(r) ? r : Object.values(r)).map((v) => canonical(prepare(v))));
 }
 
+const showRow = (row) => JSON.stringify(row.map((x) => (x && typeof x === 'object' && 'n' in x ? (x.i ?? x.n) : x)));
+
 /**
- * Compares two result sets. Options: ordered (default false: both sides are
- * sorted first), relTol (default 1e-9). Returns null when equal, else a
- * message naming the first differing row.
+ * Compares two result sets by column position. Options: ordered (default
+ * false: both sides are sorted first), relTol (default 1e-9), approx
+ * ({cols: [column indexes], relTol}: columns compared with that looser
+ * tolerance and left out of the sort key), prepare (maps each raw value
+ * before comparison, e.g. to normalise timestamp text). Returns null when
+ * equal, else a message naming the first differing row.
  */
-export function compareResults(left, right, { ordered = false, relTol = 1e-9 } = {}) {
-  let a = canonicalRows(left), b = canonicalRows(right);
+export function compareResults(left, right, { ordered = false, relTol = 1e-9, approx = null, prepare } = {}) {
+  const approxCols = new Set(approx?.cols ?? []);
+  let a = canonicalRows(left, prepare), b = canonicalRows(right, prepare);
   if (a.length !== b.length) return `row count differs: ${a.length} vs ${b.length}`;
   if (!ordered) {
-    const sorter = (x, y) => byKey(x, y);
-    a = [...a].sort(sorter);
-    b = [...b].sort(sorter);
+    const key = (row) => row.filter((_, c) => !approxCols.has(c)).map(sortKey).join('\u0002');
+    const sort = (rows) => rows.map((r) => [key(r), r]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map((p) => p[1]);
+    a = sort(a);
+    b = sort(b);
   }
   for (let r = 0; r < a.length; ++r) {
     if (a[r].length !== b[r].length) return `row ${r}: column count differs: ${a[r].length} vs ${b[r].length}`;
     for (let c = 0; c < a[r].length; ++c) {
-      if (!valuesEqual(a[r][c], b[r][c], relTol)) {
-        return `row ${r}, column ${c}: ${JSON.stringify(a[r])} vs ${JSON.stringify(b[r])}`;
-      }
+      const tol = approxCols.has(c) ? approx.relTol : relTol;
+      if (!valuesEqual(a[r][c], b[r][c], tol)) return `row ${r}, column ${c}: ${showRow(a[r])} vs ${showRow(b[r])}`;
     }
   }
   return null;

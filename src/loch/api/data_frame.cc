@@ -8,6 +8,7 @@
 #include "loch/binder/binder.h"
 #include "loch/binder/binder_util.h"
 #include "loch/binder/grouping_sets.h"
+#include "loch/binder/pivot.h"
 #include "loch/common/exception.h"
 #include "loch/common/format.h"
 #include "loch/plan/analyzer.h"
@@ -303,12 +304,11 @@ GroupedData GroupedData::pivot(const std::string& column, const std::vector<Valu
 DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
   if (pivot_column_) {
     // Each (value, aggregate) becomes the aggregate over the value's rows,
-    // NULL where the group has none (as Spark's PivotFirst).
+    // NULL where the group has none (as Spark's PivotFirst), as SQL's PIVOT.
     GroupedData plain(df_, groupings_);
     std::vector<Column> pivoted;
     for (const auto& v : pivot_values_) {
       Column match = Column(*pivot_column_) == lit(v);
-      ExprPtr rows = Expr::function("count", {lit(1).expr()})->withFilter(match.expr());
       for (const auto& e : exprs) {
         const ExprPtr& call = e.expr()->kind() == ExprKind::Alias ? e.expr()->child(0) : e.expr();
         if (call->kind() != ExprKind::UnresolvedFunction) {
@@ -317,8 +317,7 @@ DataFrame GroupedData::agg(const std::vector<Column>& exprs) const {
         }
         std::string name = v.toString();
         if (exprs.size() > 1) name += "_" + (e.expr()->kind() == ExprKind::Alias ? e.expr()->name() : call->toString());
-        Column value(call->withFilter(match.expr()));
-        pivoted.push_back(functions::when(Column(rows) > 0, value).alias(name));
+        pivoted.push_back(Column(binder::pivotAggregate(call, match.expr())).alias(name));
       }
     }
     return plain.agg(pivoted);
