@@ -182,3 +182,45 @@ TEST(PhysicalExprTest, ManyBranchesAndArguments) {
 
 }  // namespace
 }  // namespace loch::testing
+
+namespace loch::testing {
+namespace {
+
+// Functions of one dictionary column run on the distinct values and keep the
+// indices; results must equal row-by-row evaluation.
+TEST(PhysicalExprTest, FunctionsOfDictionaryColumnsRunOnTheDictionary) {
+  ExprHarness h;
+  auto base = vec(StringType(), {S("a"), S("héllo"), Null(StringType())});
+  auto attrs = h.setInput({dictionaryOf(base, {1, 0, 2, 1, 1})});
+  auto len = h.eval(h.call("length", {attrs[0]}));
+  EXPECT_TRUE(len->isDictionary());
+  EXPECT_EQ(len->dictionary()->size(), 3);
+  expectValues(len, {I(5), I(1), Null(IntegerType()), I(5), I(5)});
+  // Literal arguments are applied to every entry; a second evaluation hits the cache.
+  auto eq = h.call("=", {attrs[0], lit(S("a"))});
+  expectValues(h.eval(eq), {B(false), B(true), Null(BooleanType()), B(false), B(false)});
+  expectValues(h.eval(eq), {B(false), B(true), Null(BooleanType()), B(false), B(false)});
+}
+
+TEST(PhysicalExprTest, DictionaryShortcutKeepsRowSemantics) {
+  ExprHarness h;
+  // NULL rows outside the dictionary: coalesce(NULL, 'z') is not NULL.
+  auto base = vec(StringType(), {S("a"), S("b")});
+  auto buf = std::make_shared<Buffer>(3 * sizeof(int32_t));
+  auto validity = std::make_shared<Buffer>(1);
+  validity->data()[0] = 0b101;  // row 1 NULL
+  auto with_nulls = Vector::makeDictionary(base, buf, 3, validity);
+  auto attrs = h.setInput({with_nulls});
+  expectValues(h.eval(h.call("coalesce", {attrs[0], lit(S("z"))})), {S("a"), S("z"), S("a")});
+  // An entry no row references must not raise an ANSI error.
+  auto numbers = vec(StringType(), {S("1"), S("x"), S("3")});
+  attrs = h.setInput({dictionaryOf(numbers, {0, 2, 2})});
+  expectValues(h.eval(h.call("abs", {Expr::cast(attrs[0], IntegerType())})), {I(1), I(3), I(3)});
+  expectValues(h.eval(h.call("+", {h.call("length", {attrs[0]}), lit(I(1))})), {I(2), I(2), I(2)});
+  // A referenced bad entry still fails.
+  attrs = h.setInput({dictionaryOf(numbers, {0, 1})});
+  expectError([&] { h.eval(h.call("abs", {Expr::cast(attrs[0], IntegerType())})); }, "CAST_INVALID_INPUT");
+}
+
+}  // namespace
+}  // namespace loch::testing

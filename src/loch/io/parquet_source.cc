@@ -143,7 +143,7 @@ class ParquetScanTask : public ScanTask {
       for (int64_t done = 0; done < total; done += batch) assemble(nullptr, std::min(batch, total - done));
       return;
     }
-    for (const auto& b : reader.readRowGroupBatches(row_group_, fields, batch)) assemble(b, b->numRows());
+    reader.scanRowGroup(row_group_, fields, batch, [&](const RecordBatchPtr& b) { assemble(b, b->numRows()); });
   }
 
  private:

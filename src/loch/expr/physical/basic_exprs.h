@@ -1,4 +1,7 @@
 #pragma once
+
+#include <array>
+#include <mutex>
 // The eager physical expressions: input columns, literals, function calls
 // and casts.
 
@@ -36,16 +39,31 @@ class LiteralExpr : public PhysicalExpr {
 };
 
 /// A scalar function: evaluates every argument on all rows, then the kernel.
+/// A deterministic function whose only non-constant argument is a
+/// dictionary vector (strings from Parquet dictionary pages) runs on the
+/// distinct values and keeps the input's indices (Velox's "peeling" of
+/// dictionary encodings); results for a dictionary are cached while it is
+/// alive when the other arguments are literals.
 class ScalarFunctionExpr : public PhysicalExpr {
  public:
-  ScalarFunctionExpr(std::shared_ptr<const BoundScalarFunction> fn, std::vector<PhysicalExprPtr> args)
-      : PhysicalExpr(fn->return_type), fn_(std::move(fn)), args_(std::move(args)) {}
+  ScalarFunctionExpr(std::shared_ptr<const BoundScalarFunction> fn, std::vector<PhysicalExprPtr> args);
   VectorPtr evaluate(const RecordBatch& batch, EvalContext& ctx) const override;
   std::string toString() const override;
 
  private:
+  VectorPtr evaluateOnDictionary(const std::vector<VectorPtr>& args, int64_t rows, EvalContext& ctx) const;
+
+  struct DictionaryResult {
+    std::weak_ptr<const Vector> dictionary;
+    VectorPtr result;
+  };
+
   std::shared_ptr<const BoundScalarFunction> fn_;
   std::vector<PhysicalExprPtr> args_;
+  std::vector<bool> literal_arg_;  ///< argument i is a literal
+  mutable std::mutex cache_mutex_;
+  mutable std::array<DictionaryResult, 4> cache_;
+  mutable size_t cache_next_ = 0;
 };
 
 /// CAST / TRY_CAST of the child.

@@ -33,6 +33,11 @@ struct ColumnChunkData {
   std::vector<uint8_t> fixed;
   /// BYTE_ARRAY values. Unused for other types.
   ByteArrayBuffer bytes;
+  /// Page mode of ColumnChunkDecoder only: true when this page's BYTE_ARRAY
+  /// values are `dictionary_indices` (num_values entries, not yet checked
+  /// against the dictionary's size) instead of `bytes`.
+  bool has_dictionary_indices = false;
+  std::vector<int32_t> dictionary_indices;
 
   /// Bytes per fixed-width value (0 for BYTE_ARRAY).
   size_t valueWidth() const;

@@ -12,6 +12,7 @@
 
 #include "loch/common/exception.h"
 #include "loch/io/parquet/parquet_error.h"
+#include "loch/io/parquet/column_chunk_scanner.h"
 #include "loch/io/parquet/record_assembler.h"
 #include "loch/vector/vector_ops.h"
 
@@ -167,34 +168,35 @@ void ParquetFileReader::readFooter() {
   rethrowWith(ctx);
 }
 
+std::vector<uint8_t> ParquetFileReader::readChunkBytes(const ColumnChunk& cc) const {
+  if (cc.encrypted) throw UnsupportedException("Parquet modular encryption is not supported");
+  if (cc.file_path && !cc.file_path->empty()) throw UnsupportedException("column data in an external file is not supported");
+  if (!cc.meta_data) throwCorrupt("column chunk has no ColumnMetaData");
+  const ColumnMetaData& meta = *cc.meta_data;
+  // Empty chunk: writers may leave its offsets pointing anywhere.
+  if (meta.num_values == 0) return {};
+  int64_t start = meta.data_page_offset;
+  // dictionary_page_offset 0 is a known writer quirk meaning "none".
+  if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0 && *meta.dictionary_page_offset < start) {
+    start = *meta.dictionary_page_offset;
+  }
+  if (start < kMagicSize || start >= footer_start_) throwCorrupt("column chunk offset outside the data section");
+  int64_t end = footer_start_;
+  if (meta.total_compressed_size > 0 && meta.total_compressed_size < end - start) {
+    end = start + meta.total_compressed_size;
+  }
+  return readRange(start, end - start);
+}
+
 ColumnChunkData ParquetFileReader::readColumnChunk(int row_group, int column) const {
   const RowGroup& rg = metadata_.row_groups.at(row_group);
   const ColumnChunk& cc = rg.columns.at(column);
   const ColumnDescriptor& desc = schema_.columns().at(column);
   try {
-    if (cc.encrypted) throw UnsupportedException("Parquet modular encryption is not supported");
-    if (cc.file_path && !cc.file_path->empty()) throw UnsupportedException("column data in an external file is not supported");
-    if (!cc.meta_data) throwCorrupt("column chunk has no ColumnMetaData");
-    const ColumnMetaData& meta = *cc.meta_data;
-    if (meta.num_values == 0) {
-      // Empty chunk: writers may leave its offsets pointing anywhere.
-      std::vector<uint8_t> none;
-      return parquet::readColumnChunk(none.data(), 0, desc, meta, {});
-    }
-    int64_t start = meta.data_page_offset;
-    // dictionary_page_offset 0 is a known writer quirk meaning "none".
-    if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0 && *meta.dictionary_page_offset < start) {
-      start = *meta.dictionary_page_offset;
-    }
-    if (start < kMagicSize || start >= footer_start_) throwCorrupt("column chunk offset outside the data section");
-    int64_t end = footer_start_;
-    if (meta.total_compressed_size > 0 && meta.total_compressed_size < end - start) {
-      end = start + meta.total_compressed_size;
-    }
-    std::vector<uint8_t> bytes = readRange(start, end - start);
+    std::vector<uint8_t> bytes = readChunkBytes(cc);
     ColumnReaderOptions opts;
     opts.verify_checksums = options_.verify_checksums;
-    return parquet::readColumnChunk(bytes.data(), bytes.size(), desc, meta, opts);
+    return parquet::readColumnChunk(bytes.data(), bytes.size(), desc, *cc.meta_data, opts);
   } catch (...) {
     rethrowWithContext(row_group, column);
   }
@@ -278,6 +280,66 @@ std::vector<RecordBatchPtr> ParquetFileReader::readRowGroupBatches(int row_group
     out.push_back(sliceBatch(*whole, start, std::min(batch_rows, whole->numRows() - start)));
   }
   return out;
+}
+
+void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fields, int64_t batch_rows,
+                                     const std::function<void(const RecordBatchPtr&)>& emit) const {
+  if (batch_rows <= 0) throw InvalidArgumentException("INVALID_PARAMETER_VALUE", "batch_rows must be positive");
+  const SparkSchema& spark = sparkSchema();
+  const RowGroup& rg = metadata_.row_groups.at(row_group);
+  std::vector<int> which = fields;
+  if (which.empty()) {
+    for (size_t i = 0; i < spark.fields.size(); ++i) which.push_back(static_cast<int>(i));
+  }
+  // Flat columns stream page by page; nested ones are assembled whole and
+  // sliced (their rows span levels that pages do not align to).
+  std::vector<std::unique_ptr<ColumnChunkScanner>> scanners(which.size());
+  std::vector<VectorPtr> whole(which.size());
+  std::vector<StructField> out_fields;
+  ColumnReaderOptions opts;
+  opts.verify_checksums = options_.verify_checksums;
+  for (size_t i = 0; i < which.size(); ++i) {
+    const SparkNode& node = spark.fields.at(static_cast<size_t>(which[i]));
+    out_fields.emplace_back(node.name, node.type, node.nullable);
+    if (node.leaf >= 0 && ColumnChunkScanner::isScannable(node, schema_.columns().at(node.leaf))) {
+      try {
+        const ColumnChunk& cc = rg.columns.at(node.leaf);
+        std::vector<uint8_t> bytes = readChunkBytes(cc);
+        scanners[i] = std::make_unique<ColumnChunkScanner>(std::move(bytes), schema_.columns()[node.leaf],
+                                                           *cc.meta_data, node, opts);
+      } catch (...) {
+        rethrowWithContext(row_group, node.leaf);
+      }
+    } else {
+      whole[i] = readRowGroup(row_group, {which[i]})->column(0);
+    }
+  }
+  SchemaPtr schema = StructType(std::move(out_fields));
+  for (int64_t start = 0; start < rg.num_rows; start += batch_rows) {
+    int64_t rows = std::min(batch_rows, rg.num_rows - start);
+    std::vector<VectorPtr> columns;
+    columns.reserve(which.size());
+    for (size_t i = 0; i < which.size(); ++i) {
+      if (!scanners[i]) {
+        columns.push_back(rows == whole[i]->size() ? whole[i] : slice(*whole[i], start, rows));
+        continue;
+      }
+      try {
+        columns.push_back(scanners[i]->next(rows));
+      } catch (...) {
+        rethrowWithContext(row_group, spark.fields[static_cast<size_t>(which[i])].leaf);
+      }
+    }
+    emit(RecordBatch::make(schema, std::move(columns), rows));
+  }
+  for (size_t i = 0; i < which.size(); ++i) {
+    if (!scanners[i]) continue;
+    try {
+      scanners[i]->finish();
+    } catch (...) {
+      rethrowWithContext(row_group, spark.fields[static_cast<size_t>(which[i])].leaf);
+    }
+  }
 }
 
 RowGroupStats ParquetFileReader::rowGroupStats(int row_group) const {

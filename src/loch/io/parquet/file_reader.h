@@ -98,6 +98,15 @@ class ParquetFileReader {
   std::vector<RecordBatchPtr> readRowGroupBatches(int row_group, const std::vector<int>& fields,
                                                   int64_t batch_rows) const;
 
+  /// Streams row group `row_group` as batches of `batch_rows` rows (the last
+  /// may be shorter) with the top-level fields `fields` (all when empty):
+  /// flat columns are decoded one page at a time and dictionary-encoded
+  /// strings stay dictionary vectors; nested columns are assembled whole and
+  /// sliced. Values equal readRowGroup's. Throws like readRowGroup, naming
+  /// the file, row group and column.
+  void scanRowGroup(int row_group, const std::vector<int>& fields, int64_t batch_rows,
+                    const std::function<void(const RecordBatchPtr&)>& emit) const;
+
   /// Decodes leaf column `column` of row group `row_group`. Throws
   /// IOException(PARQUET_CORRUPT_FILE) naming the file, row group and column
   /// on any decoding problem; UnsupportedException (also naming them) for
@@ -120,6 +129,9 @@ class ParquetFileReader {
  private:
   void readFooter();
   std::vector<uint8_t> readRange(int64_t offset, int64_t length) const;
+  /// The bytes of a column chunk from its first page (empty for a chunk of
+  /// no values).
+  std::vector<uint8_t> readChunkBytes(const ColumnChunk& cc) const;
   [[noreturn]] void rethrowWithContext(int row_group, int column) const;
 
   std::string path_;

@@ -46,6 +46,9 @@ bool RleBitPackedDecoder::nextRun() {
     uint32_t v = 0;
     for (size_t i = 0; i < value_bytes; ++i) v |= static_cast<uint32_t>(data_[pos_ + i]) << (8 * i);
     pos_ += value_bytes;
+    // A run value must fit its bit width (Encodings.md, RLE); callers rely
+    // on that bound (e.g. levels of width w never exceed 2^w - 1).
+    if (bit_width_ < 32 && (v >> bit_width_) != 0) throwCorrupt("RLE run value wider than its bit width");
     rle_value_ = v;
   }
   return true;
