@@ -29,6 +29,7 @@ export const QUERIES = [
   { id: 'Q14', set: 'events', title: 'rewrite events as Parquet partitioned by year/month',
     verify: "SELECT CAST(year AS INT) AS year, CAST(month AS INT) AS month, count(*) AS n, count(DISTINCT event_id) AS ids, sum(value) AS revenue FROM read_parquet('${out}/**/*.parquet', hive_partitioning = true) GROUP BY ALL" },
   { id: 'Q15', set: 'events', title: 'pivot of revenue by region × product category' },
+  { id: 'Q16', set: 'events', title: 'time quartiles of each category (ntile(4) over all events)' },
   { id: 'S01', set: 'events', title: 'scan: count(*)' },
   { id: 'S02', set: 'events', title: 'scan: sum of one column (value)' },
   { id: 'S03', set: 'events', title: 'scan: every column (an aggregate per column)' },
