@@ -24,6 +24,38 @@ void appendByteArraySlice(const ByteArrayBuffer& src, size_t from, size_t count,
   for (size_t i = 0; i < count; ++i) dst.offsets[old + i] = src.offsets[from + 1 + i] + shift;
 }
 
+// Output bytes per value when the Spark value is the physical value as is.
+size_t directWidth(ValueConversion conversion, PhysicalType type) {
+  switch (conversion) {
+    case ValueConversion::kBoolean: return type == PhysicalType::kBoolean ? 1 : 0;
+    case ValueConversion::kInt32:
+    case ValueConversion::kDate:
+    case ValueConversion::kFloat: return type == PhysicalType::kInt32 || type == PhysicalType::kFloat ? 4 : 0;
+    case ValueConversion::kInt64:
+    case ValueConversion::kTimestampMicros:
+    case ValueConversion::kTimeMicrosToLong:
+    case ValueConversion::kDouble: return type == PhysicalType::kInt64 || type == PhysicalType::kDouble ? 8 : 0;
+    default: return 0;
+  }
+}
+
+// Places packed values at the rows whose level is `max_def`; clears the
+// validity bit of the others. Returns the values consumed.
+template <size_t kWidth>
+size_t scatterByLevels(const uint8_t* src, const int16_t* def, int16_t max_def, int64_t n, uint8_t* out,
+                       uint8_t* validity, int64_t first_row) {
+  size_t k = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if (def[i] == max_def) {
+      std::memcpy(out + static_cast<size_t>(i) * kWidth, src + k * kWidth, kWidth);
+      ++k;
+    } else {
+      bits::clear(validity, first_row + i);
+    }
+  }
+  return k;
+}
+
 void resetBatch(ColumnChunkData& b) {
   b.num_levels = 0;
   b.num_values = 0;
@@ -48,6 +80,7 @@ ColumnChunkScanner::ColumnChunkScanner(std::vector<uint8_t> bytes, const ColumnD
   batch_.max_definition_level = column.max_definition_level;
   batch_.max_repetition_level = 0;
   leaves_[static_cast<size_t>(node.leaf)] = &batch_;
+  direct_width_ = directWidth(node.conversion, column.physical_type);
 }
 
 bool ColumnChunkScanner::isScannable(const SparkNode& node, const ColumnDescriptor& column) {
@@ -62,6 +95,7 @@ bool ColumnChunkScanner::loadPage() {
 }
 
 VectorPtr ColumnChunkScanner::next(int64_t rows) {
+  if (direct_width_ > 0) return nextDirect(rows);
   resetBatch(batch_);
   batch_indices_.clear();
   keep_dictionary_ = node_.conversion == ValueConversion::kBytes && column_.physical_type == PhysicalType::kByteArray;
@@ -91,6 +125,40 @@ VectorPtr ColumnChunkScanner::next(int64_t rows) {
 
 void ColumnChunkScanner::finish() {
   if (level_pos_ < page_.num_levels || loadPage()) throwCorrupt("column has more rows than its row group");
+}
+
+// Fixed-width values that need no conversion: copied from the page into
+// the vector, scattered by definition level where the page has NULLs.
+VectorPtr ColumnChunkScanner::nextDirect(int64_t rows) {
+  VectorPtr v = Vector::makeFlat(node_.type, rows);
+  uint8_t* out = v->mutableValues<uint8_t>();
+  uint8_t* validity = nullptr;
+  const size_t w = direct_width_;
+  int64_t row = 0;
+  while (row < rows) {
+    if (level_pos_ == page_.num_levels) {
+      if (!loadPage()) throwCorrupt("column chunk ends before the row group's " + std::to_string(rows) + " rows");
+      continue;
+    }
+    int64_t take = std::min(rows - row, page_.num_levels - level_pos_);
+    const uint8_t* src = page_.fixed.data() + static_cast<size_t>(value_pos_) * w;
+    uint8_t* dst = out + static_cast<size_t>(row) * w;
+    if (page_.def_levels.empty() || page_.num_values == page_.num_levels) {
+      std::memcpy(dst, src, static_cast<size_t>(take) * w);
+      value_pos_ += take;
+    } else {
+      if (!validity) validity = v->mutableValidity();
+      const int16_t* def = page_.def_levels.data() + level_pos_;
+      const int16_t max_def = column_.max_definition_level;
+      size_t used = w == 1   ? scatterByLevels<1>(src, def, max_def, take, dst, validity, row)
+                    : w == 4 ? scatterByLevels<4>(src, def, max_def, take, dst, validity, row)
+                             : scatterByLevels<8>(src, def, max_def, take, dst, validity, row);
+      value_pos_ += static_cast<int64_t>(used);
+    }
+    level_pos_ += take;
+    row += take;
+  }
+  return v;
 }
 
 // Appends the next `count` packed values of the page to the batch.

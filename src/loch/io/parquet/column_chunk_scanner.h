@@ -44,6 +44,7 @@ class ColumnChunkScanner {
 
  private:
   bool loadPage();
+  VectorPtr nextDirect(int64_t rows);
   void appendValues(int64_t count);
   void materializeIndices();
   VectorPtr dictionaryBatch(int64_t rows);
@@ -59,6 +60,7 @@ class ColumnChunkScanner {
   int64_t value_pos_ = 0;    ///< next value of page_
   ColumnChunkData batch_;    ///< the batch being built, as packed values
   bool keep_dictionary_ = false;   ///< this batch's strings are all indices so far
+  size_t direct_width_ = 0;        ///< > 0: values copy straight into the vector (same width, no conversion)
   std::vector<int32_t> batch_indices_;
   VectorPtr dictionary_;     ///< the chunk's dictionary as a flat vector, built on first use
   std::vector<const ColumnChunkData*> leaves_;
