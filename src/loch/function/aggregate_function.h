@@ -35,6 +35,13 @@ struct BoundAggregateFunction {
   /// rows may share one). Arguments are vectors of n rows, any encoding.
   std::function<void(const std::vector<VectorPtr>& args, int64_t n, uint8_t* const* states, EvalContext& ctx)>
       update;
+  /// Optional: folds rows [0, n) into the one `state` (an aggregate without
+  /// GROUP BY). Same result as update with every row pointing at `state`;
+  /// lets hot functions accumulate in registers. Empty when not provided;
+  /// a binder that copies another function and replaces `update` must
+  /// replace or clear this too.
+  std::function<void(const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext& ctx)>
+      update_single;
   /// Merges `source` into `target` (partial aggregation across threads).
   /// `source` stays valid for destroy.
   std::function<void(uint8_t* target, const uint8_t* source, EvalContext& ctx)> combine;

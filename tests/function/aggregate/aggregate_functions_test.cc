@@ -61,6 +61,14 @@ TEST(SumTest, BigintOverflowRaisesUnderAnsi) {
   expectError([&] { runAggregate(f, {longs({INT64_MAX, 1})}, 2, {}, 1, 1); }, "ARITHMETIC_OVERFLOW", "try_sum");
 }
 
+TEST(SumTest, BigintOverflowRaisesOnTheOneStatePathToo) {
+  auto f = bindAgg("sum", {LongType()});
+  ASSERT_TRUE(f.update_single);
+  StateSet s(f, 1);
+  EvalContext ctx;
+  expectError([&] { f.update_single({longs({INT64_MAX, 1})}, 2, s[0], ctx); }, "ARITHMETIC_OVERFLOW", "long overflow");
+}
+
 TEST(SumTest, BigintOverflowWrapsWithoutAnsi) {
   auto f = bindAgg("sum", {LongType()}, false, false);
   auto out = runAggregate(f, {longs({INT64_MAX, 1, 1})}, 3, {}, 1, -1, false);

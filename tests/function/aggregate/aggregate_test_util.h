@@ -75,7 +75,25 @@ inline VectorPtr runAggregate(const BoundAggregateFunction& f, const std::vector
   feed(a, 0, split);
   feed(b, split, n - split);
   for (int g = 0; g < groups; ++g) f.combine(a[g], b[g], ctx);
-  return f.finalize(a.data(), groups, ctx);
+  VectorPtr result = f.finalize(a.data(), groups, ctx);
+  if (f.update_single && groups == 1) {
+    // The one-state path (no GROUP BY) must give exactly the same result.
+    StateSet sa(f, 1), sb(f, 1);
+    auto feedSingle = [&](StateSet& set, int64_t offset, int64_t len) {
+      if (len <= 0) return;
+      std::vector<VectorPtr> part;
+      for (const auto& v : args) part.push_back(slice(*v, offset, len));
+      f.update_single(part, len, set[0], ctx);
+    };
+    feedSingle(sa, 0, split);
+    feedSingle(sb, split, n - split);
+    f.combine(sa[0], sb[0], ctx);
+    VectorPtr single = f.finalize(sa.data(), 1, ctx);
+    EXPECT_TRUE(single->getValue(0) == result->getValue(0))
+        << f.name << ": update_single gives " << single->getValue(0).toString() << ", update gives "
+        << result->getValue(0).toString();
+  }
+  return result;
 }
 
 inline std::vector<Value> values(const VectorPtr& v) {

@@ -48,6 +48,25 @@ BoundAggregateFunction bindCount(const AggregateCall& call) {
       stateAs<int64_t>(states[i]) += valid;
     }
   };
+  f.update_single = [checked](const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext&) {
+    int64_t valid_rows = n;
+    for (size_t a : checked) {
+      if (args[a]->typeId() == TypeId::Null) return;  // count(NULL) is 0
+    }
+    bool any_nulls = false;
+    for (size_t a : checked) any_nulls |= args[a]->mayHaveNulls();
+    if (any_nulls) {
+      std::vector<DecodedVector> decoded;
+      for (size_t a : checked) decoded.emplace_back(*args[a]);
+      valid_rows = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        bool valid = true;
+        for (const auto& d : decoded) valid &= !d.isNull(i);
+        valid_rows += valid;
+      }
+    }
+    stateAs<int64_t>(state) += valid_rows;
+  };
   f.combine = [](uint8_t* target, const uint8_t* source, EvalContext&) {
     stateAs<int64_t>(target) += stateAs<int64_t>(source);
   };
@@ -70,6 +89,11 @@ BoundAggregateFunction bindCountIf(const AggregateCall& call) {
   // Only TRUE rows count; NULL and FALSE do not.
   f.update = [](const std::vector<VectorPtr>& args, int64_t n, uint8_t* const* states, EvalContext&) {
     agg::forEachValid<uint8_t>(*args[0], n, [&](int64_t i, uint8_t v) { stateAs<int64_t>(states[i]) += v != 0; });
+  };
+  f.update_single = [](const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext&) {
+    int64_t count = 0;
+    agg::forEachValid<uint8_t>(*args[0], n, [&](int64_t, uint8_t v) { count += v != 0; });
+    stateAs<int64_t>(state) += count;
   };
   return f;
 }

@@ -139,6 +139,17 @@ void bindFixedExtreme(BoundAggregateFunction& f) {
       }
     });
   };
+  f.update_single = [](const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext&) {
+    auto& s = stateAs<S>(state);
+    S local = s;
+    agg::forEachValid<T>(*args[0], n, [&](int64_t, T x) {
+      if (!local.has || better<kMax>(x, local.value)) {
+        local.value = x;
+        local.has = true;
+      }
+    });
+    s = local;
+  };
   f.combine = [](uint8_t* target, const uint8_t* source, EvalContext&) {
     auto& t = stateAs<S>(target);
     const auto& s = stateAs<S>(source);

@@ -76,6 +76,27 @@ void updateIntSum(const Vector& v, int64_t n, uint8_t* const* states, bool ansi,
   }
 }
 
+// One state: the running sum stays in a register.
+template <class T>
+void updateIntSumSingle(const Vector& v, int64_t n, uint8_t* state, bool ansi, const char* what) {
+  auto& s = stateAs<IntSum>(state);
+  int64_t sum = s.sum;
+  bool has = s.has;
+  if (ansi) {
+    agg::forEachValid<T>(v, n, [&](int64_t, T x) {
+      if (__builtin_add_overflow(sum, static_cast<int64_t>(x), &sum)) throwLongOverflow(what);
+      has = true;
+    });
+  } else {
+    agg::forEachValid<T>(v, n, [&](int64_t, T x) {
+      sum = static_cast<int64_t>(static_cast<uint64_t>(sum) + static_cast<uint64_t>(static_cast<int64_t>(x)));
+      has = true;
+    });
+  }
+  s.sum = sum;
+  s.has = has;
+}
+
 BoundAggregateFunction bindIntegralSum(const AggregateCall& call, SumKind kind) {
   BoundAggregateFunction f;
   f.name = "sum";
@@ -89,6 +110,15 @@ BoundAggregateFunction bindIntegralSum(const AggregateCall& call, SumKind kind) 
     agg::dispatchFixed(id, [&]<class T>() {
       if constexpr (std::is_integral_v<T> && !std::is_same_v<T, uint8_t>) {
         updateIntSum<T>(*args[0], n, states, ansi, "long");
+      } else {
+        throw InternalException("sum: unexpected argument type");
+      }
+    });
+  };
+  f.update_single = [ansi, id](const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext&) {
+    agg::dispatchFixed(id, [&]<class T>() {
+      if constexpr (std::is_integral_v<T> && !std::is_same_v<T, uint8_t>) {
+        updateIntSumSingle<T>(*args[0], n, state, ansi, "long");
       } else {
         throw InternalException("sum: unexpected argument type");
       }
@@ -139,6 +169,18 @@ BoundAggregateFunction bindDoubleSum(const AggregateCall& call) {
       s.sum += x;
       s.has = true;
     });
+  };
+  // Same additions in the same order as update, so the same rounding.
+  f.update_single = [](const std::vector<VectorPtr>& args, int64_t n, uint8_t* state, EvalContext&) {
+    auto& s = stateAs<DoubleSum>(state);
+    double sum = s.sum;
+    bool has = s.has;
+    agg::forEachValidAsDouble(*args[0], n, [&](int64_t, double x) {
+      sum += x;
+      has = true;
+    });
+    s.sum = sum;
+    s.has = has;
   };
   f.combine = [](uint8_t* target, const uint8_t* source, EvalContext&) {
     auto& t = stateAs<DoubleSum>(target);
