@@ -94,7 +94,7 @@ TEST(ParquetColumnReader, DictionaryV1AndV2Pages) {
   std::vector<uint8_t> chunk = buildChunk(false);
   ColumnChunkData c = readColumnChunk(chunk.data(), chunk.size(), optionalInt32(), meta(7));
   EXPECT_EQ(c.num_levels, 7);
-  EXPECT_EQ(c.def_levels, (std::vector<int16_t>{1, 0, 1, 1, 1, 0, 1}));
+  EXPECT_EQ(std::vector<int16_t>(c.def_levels.begin(), c.def_levels.end()), (std::vector<int16_t>{1, 0, 1, 1, 1, 0, 1}));
   EXPECT_TRUE(c.rep_levels.empty());
   ASSERT_EQ(c.num_values, 5);
   std::vector<int32_t> values(c.valuesAs<int32_t>(), c.valuesAs<int32_t>() + 5);

@@ -82,7 +82,7 @@ class ColumnChunkDecoder {
   int64_t levels_done_ = 0;    ///< levels of all data pages decoded so far
   int page_index_ = 0;
   PageBuffer page_buffer_;
-  std::vector<int32_t> indices_;
+  UninitializedVector<int32_t> indices_;
   bool has_dictionary_ = false;
   size_t dict_count_ = 0;
   std::vector<uint8_t> dict_fixed_;

@@ -61,7 +61,7 @@ class ColumnChunkScanner {
   ColumnChunkData batch_;    ///< the batch being built, as packed values
   bool keep_dictionary_ = false;   ///< this batch's strings are all indices so far
   size_t direct_width_ = 0;        ///< > 0: values copy straight into the vector (same width, no conversion)
-  std::vector<int32_t> batch_indices_;
+  UninitializedVector<int32_t> batch_indices_;
   VectorPtr dictionary_;     ///< the chunk's dictionary as a flat vector, built on first use
   std::vector<const ColumnChunkData*> leaves_;
 };

@@ -11,6 +11,7 @@
 #include "loch/io/parquet/encodings/byte_array_buffer.h"
 #include "loch/io/parquet/metadata.h"
 #include "loch/io/parquet/schema.h"
+#include "loch/io/parquet/uninitialized_vector.h"
 
 namespace loch::parquet {
 
@@ -23,21 +24,21 @@ struct ColumnChunkData {
   /// Level entries (one per value slot, nulls and empty lists included);
   /// equals the row count for a flat column.
   int64_t num_levels = 0;
-  std::vector<int16_t> def_levels;  ///< num_levels entries; empty when max def is 0
-  std::vector<int16_t> rep_levels;  ///< num_levels entries; empty when max rep is 0
+  UninitializedVector<int16_t> def_levels;  ///< num_levels entries; empty when max def is 0
+  UninitializedVector<int16_t> rep_levels;  ///< num_levels entries; empty when max rep is 0
   /// Non-null values (def level == max), densely packed.
   int64_t num_values = 0;
   /// Fixed-width values, `valueWidth()` bytes each, little-endian as on disk:
   /// BOOLEAN as one 0/1 byte, INT32/FLOAT 4, INT64/DOUBLE 8, INT96 12, FLBA
   /// type_length. Unused for BYTE_ARRAY.
-  std::vector<uint8_t> fixed;
+  UninitializedVector<uint8_t> fixed;
   /// BYTE_ARRAY values. Unused for other types.
   ByteArrayBuffer bytes;
   /// Page mode of ColumnChunkDecoder only: true when this page's BYTE_ARRAY
   /// values are `dictionary_indices` (num_values entries, not yet checked
   /// against the dictionary's size) instead of `bytes`.
   bool has_dictionary_indices = false;
-  std::vector<int32_t> dictionary_indices;
+  UninitializedVector<int32_t> dictionary_indices;
 
   /// Bytes per fixed-width value (0 for BYTE_ARRAY).
   size_t valueWidth() const;
