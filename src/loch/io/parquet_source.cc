@@ -143,7 +143,19 @@ class ParquetScanTask : public ScanTask {
       for (int64_t done = 0; done < total; done += batch) assemble(nullptr, std::min(batch, total - done));
       return;
     }
-    reader.scanRowGroup(row_group_, fields, batch, [&](const RecordBatchPtr& b) { assemble(b, b->numRows()); });
+    // Pushed predicates on file columns: the scan drops rows failing them
+    // before decoding the other columns (the Filter above still runs).
+    std::vector<parquet::ScanFilter> filters;
+    for (const auto& p : options.predicates) {
+      for (size_t i = 0; i < options.columns.size(); ++i) {
+        if (options.columns[i] == p.column && from_field[i] >= 0) {
+          filters.push_back({from_field[i], p});
+          break;
+        }
+      }
+    }
+    reader.scanRowGroup(row_group_, fields, batch, [&](const RecordBatchPtr& b) { assemble(b, b->numRows()); },
+                        filters);
   }
 
  private:

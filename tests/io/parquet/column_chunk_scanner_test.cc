@@ -189,3 +189,30 @@ TEST(ParquetColumnChunkScanner, CorruptChunksThrow) {
     EXPECT_THROW(s.next(7), loch::IOException) << cut;
   }
 }
+
+TEST(ParquetColumnChunkScanner, SelectedRowsSkipTheOthers) {
+  ColumnDescriptor column = optionalString();
+  ColumnMetaData m = meta(7);
+  SparkNode node = stringNode();
+  // Every subset of the 7 rows, read as one batch and as batches of 3.
+  for (int mask = 0; mask < (1 << 7); ++mask) {
+    for (int64_t batch : {int64_t{7}, int64_t{3}}) {
+      ColumnChunkScanner scanner(buildChunk(), column, m, node, {});
+      for (int64_t start = 0; start < 7; start += batch) {
+        int64_t rows = std::min<int64_t>(batch, 7 - start);
+        std::vector<int32_t> selected;
+        for (int64_t r = 0; r < rows; ++r) {
+          if (mask & (1 << (start + r))) selected.push_back(static_cast<int32_t>(r));
+        }
+        loch::VectorPtr v = scanner.nextSelected(rows, selected.data(), static_cast<int64_t>(selected.size()));
+        ASSERT_EQ(v->size(), static_cast<int64_t>(selected.size()));
+        for (size_t i = 0; i < selected.size(); ++i) {
+          const auto& want = kRows[static_cast<size_t>(start + selected[i])];
+          ASSERT_EQ(v->isNull(static_cast<int64_t>(i)), !want.has_value()) << "mask " << mask << " batch " << batch;
+          if (want) EXPECT_EQ(v->getValue(static_cast<int64_t>(i)).getString(), *want) << "mask " << mask;
+        }
+      }
+      EXPECT_NO_THROW(scanner.finish()) << "mask " << mask;
+    }
+  }
+}

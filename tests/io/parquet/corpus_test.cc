@@ -129,6 +129,65 @@ TEST(ParquetCorpus, StreamedBatchesEqualWholeRowGroups) {
   EXPECT_GT(files, 30);
 }
 
+// Scan filters (late materialization): with IS NOT NULL on one column, or
+// equality with one of its strings, the kept rows equal the whole row
+// group's rows that satisfy it, every column included.
+TEST(ParquetCorpus, ScanFiltersKeepExactlyTheMatchingRows) {
+  std::string dir = dataDir();
+  if (dir.empty()) GTEST_SKIP() << "PARQUET_TEST_DATA not set";
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    const fs::path& p = entry.path();
+    std::string name = p.filename().string();
+    if (!entry.is_regular_file() || p.extension() != ".parquet" || expectedFailures().count(name)) continue;
+    if (name == "large_string_map.brotli.parquet") continue;
+    std::unique_ptr<ParquetFileReader> reader;
+    try {
+      reader = ParquetFileReader::open(p.string());
+      reader->sparkSchema();
+    } catch (const loch::LochException&) {
+      continue;
+    }
+    for (int rg = 0; rg < reader->numRowGroups(); ++rg) {
+      auto whole = reader->readRowGroup(rg);
+      for (int c = 0; c < whole->numColumns(); ++c) {
+        const loch::Vector& col = *whole->column(c);
+        std::vector<ScanFilter> filters;
+        filters.push_back({c, loch::ColumnPredicate{c, loch::ColumnPredicate::Op::IsNotNull, {}}});
+        bool is_string = col.typeId() == loch::TypeId::String;
+        for (int64_t i = 0; is_string && i < col.size(); ++i) {
+          if (col.isNull(i)) continue;
+          filters.push_back({c, loch::ColumnPredicate{c, loch::ColumnPredicate::Op::Eq, {col.getValue(i)}}});
+          break;
+        }
+        for (const auto& filter : filters) {
+          std::vector<int64_t> want;
+          for (int64_t i = 0; i < col.size(); ++i) {
+            bool ok = !col.isNull(i);
+            if (ok && filter.predicate.op == loch::ColumnPredicate::Op::Eq) ok = col.getValue(i) == filter.predicate.values[0];
+            if (ok) want.push_back(i);
+          }
+          for (int64_t batch : {7, 1000}) {
+            size_t k = 0;
+            reader->scanRowGroup(rg, {}, batch, [&](const loch::RecordBatchPtr& b) {
+              for (int64_t i = 0; i < b->numRows(); ++i, ++k) {
+                ASSERT_LT(k, want.size()) << name;
+                for (int cc = 0; cc < b->numColumns(); ++cc) {
+                  ASSERT_EQ(b->column(cc)->getValue(i).toString(), whole->column(cc)->getValue(want[k]).toString())
+                      << name << " filter on column " << c << " batch " << batch << " column " << cc;
+                }
+              }
+            }, {filter});
+            EXPECT_EQ(k, want.size()) << name << " filter on column " << c;
+          }
+        }
+      }
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 30);
+}
+
 TEST(ParquetCorpus, BadDataIsRejectedCleanly) {
   std::string dir = dataDir();
   if (dir.empty()) GTEST_SKIP() << "PARQUET_TEST_DATA not set";

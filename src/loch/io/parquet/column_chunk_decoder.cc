@@ -54,8 +54,7 @@ void clearPage(ColumnChunkData& page) {
   page.fixed.clear();
   page.bytes.offsets.resize(1);
   page.bytes.data.clear();
-  page.has_dictionary_indices = false;
-  page.dictionary_indices.clear();
+  page.dictionary_index_reader.reset();
 }
 
 }  // namespace
@@ -87,7 +86,7 @@ ColumnChunkData ColumnChunkDecoder::decodeAll() {
 }
 
 bool ColumnChunkDecoder::nextDataPage(ColumnChunkData& page) {
-  keep_indices_ = column_.physical_type == PhysicalType::kByteArray;
+  lazy_dictionary_ = true;
   clearPage(page);
   page.physical_type = column_.physical_type;
   page.type_length = column_.type_length;
@@ -302,6 +301,12 @@ size_t ColumnChunkDecoder::countNonNull(const ColumnChunkData& out, size_t start
 void ColumnChunkDecoder::decodeValues(Encoding encoding, const uint8_t* data, size_t size, size_t count,
                                       ColumnChunkData& out) {
   if (count == 0) return;
+  if (lazy_dictionary_ && (encoding == Encoding::kPlainDictionary || encoding == Encoding::kRleDictionary)) {
+    if (!has_dictionary_) throwCorrupt("dictionary-encoded page but no dictionary page");
+    out.dictionary_index_reader.emplace(data, size);
+    out.num_values += static_cast<int64_t>(count);
+    return;
+  }
   PhysicalType type = column_.physical_type;
   bool is_bytes = type == PhysicalType::kByteArray;
   size_t width = physicalWidth(type, column_.type_length);
@@ -329,12 +334,7 @@ void ColumnChunkDecoder::decodeValues(Encoding encoding, const uint8_t* data, si
     case Encoding::kPlainDictionary:
     case Encoding::kRleDictionary: {
       if (!has_dictionary_) throwCorrupt("dictionary-encoded page but no dictionary page");
-      if (is_bytes && keep_indices_) {
-        out.has_dictionary_indices = true;
-        out.dictionary_indices.resize(count);
-        DictionaryIndexDecoder(data, size).decode(out.dictionary_indices.data(), count);
-        break;
-      }
+
       indices_.resize(count);
       DictionaryIndexDecoder(data, size).decode(indices_.data(), count);
       if (is_bytes) {

@@ -7,8 +7,9 @@
 //     tests, tools);
 //   - nextDataPage(): one data page at a time into a reused ColumnChunkData,
 //     so a scan holds one decompressed page instead of the whole chunk.
-// In page mode, dictionary-encoded BYTE_ARRAY pages keep their indices
-// (ColumnChunkData::dictionary_indices) so strings can stay dictionary
+// In page mode, dictionary-encoded pages are not decoded: the page carries
+// a reader over its indices (ColumnChunkData::dictionary_index_reader), so
+// a scan decodes only the indices it needs, and strings can stay dictionary
 // vectors; every other encoding is decoded to values.
 
 #include <cstddef>
@@ -34,8 +35,8 @@ class ColumnChunkDecoder {
   ColumnChunkData decodeAll();
 
   /// Decodes the next data page into `page` (cleared first; its buffers are
-  /// reused): levels, and values or, for dictionary-encoded BYTE_ARRAY
-  /// pages, dictionary indices. Returns false once the chunk is exhausted,
+  /// reused): levels, and values or, for dictionary-encoded pages, a reader
+  /// over the indices. Returns false once the chunk is exhausted,
   /// after checking that the pages held meta.num_values levels. Throws
   /// IOException(PARQUET_CORRUPT_FILE) for malformed pages,
   /// UnsupportedException for unknown encodings or codecs.
@@ -43,6 +44,8 @@ class ColumnChunkDecoder {
 
   /// The dictionary page's BYTE_ARRAY values (empty before it was read).
   const ByteArrayBuffer& dictionaryBytes() const { return dict_bytes_; }
+  /// The dictionary page's fixed-width values (valueWidth() bytes each).
+  const uint8_t* dictionaryFixed() const { return dict_fixed_.data(); }
   /// Entries in the dictionary page (0 when none was read).
   size_t dictionarySize() const { return dict_count_; }
 
@@ -78,7 +81,7 @@ class ColumnChunkDecoder {
   const ColumnDescriptor& column_;
   const ColumnMetaData& meta_;
   const ColumnReaderOptions& options_;
-  bool keep_indices_ = false;  ///< page mode: BYTE_ARRAY dictionary pages keep indices
+  bool lazy_dictionary_ = false;  ///< page mode: dictionary pages keep an index reader
   int64_t levels_done_ = 0;    ///< levels of all data pages decoded so far
   int page_index_ = 0;
   PageBuffer page_buffer_;

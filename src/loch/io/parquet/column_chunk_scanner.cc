@@ -81,6 +81,7 @@ ColumnChunkScanner::ColumnChunkScanner(std::vector<uint8_t> bytes, const ColumnD
   batch_.max_repetition_level = 0;
   leaves_[static_cast<size_t>(node.leaf)] = &batch_;
   direct_width_ = directWidth(node.conversion, column.physical_type);
+  value_width_ = physicalWidth(column.physical_type, column.type_length);
 }
 
 bool ColumnChunkScanner::isScannable(const SparkNode& node, const ColumnDescriptor& column) {
@@ -94,6 +95,47 @@ bool ColumnChunkScanner::loadPage() {
   return decoder_.nextDataPage(page_);
 }
 
+void ColumnChunkScanner::ensurePage(int64_t rows) {
+  while (level_pos_ == page_.num_levels) {
+    if (!loadPage()) throwCorrupt("column chunk ends before the row group's " + std::to_string(rows) + " rows");
+  }
+}
+
+void ColumnChunkScanner::finish() {
+  if (level_pos_ < page_.num_levels || loadPage()) throwCorrupt("column has more rows than its row group");
+}
+
+// The next `count` dictionary indices of the page (a lazily read page).
+const int32_t* ColumnChunkScanner::readIndices(int64_t count) {
+  if (value_pos_ + count > page_.num_values) throwCorrupt("page has fewer values than its levels place");
+  index_scratch_.resize(static_cast<size_t>(count));
+  page_.dictionary_index_reader->decode(index_scratch_.data(), static_cast<size_t>(count));
+  value_pos_ += count;
+  return index_scratch_.data();
+}
+
+// The next `count` fixed-width physical values of the page, written to
+// `dst` when given (else returned from the page or a scratch buffer).
+const uint8_t* ColumnChunkScanner::readFixed(int64_t count, uint8_t* dst) {
+  const size_t w = value_width_;
+  const auto n = static_cast<size_t>(count);
+  if (page_.dictionary_index_reader) {
+    const int32_t* idx = readIndices(count);
+    if (!dst) {
+      fixed_scratch_.resize(n * w);
+      dst = fixed_scratch_.data();
+    }
+    gatherFixed(decoder_.dictionaryFixed(), decoder_.dictionarySize(), w, idx, n, dst);
+    return dst;
+  }
+  if (value_pos_ + count > page_.num_values) throwCorrupt("page has fewer values than its levels place");
+  const uint8_t* src = page_.fixed.data() + static_cast<size_t>(value_pos_) * w;
+  value_pos_ += count;
+  if (!dst) return src;
+  std::memcpy(dst, src, n * w);
+  return dst;
+}
+
 VectorPtr ColumnChunkScanner::next(int64_t rows) {
   if (direct_width_ > 0) return nextDirect(rows);
   resetBatch(batch_);
@@ -102,10 +144,7 @@ VectorPtr ColumnChunkScanner::next(int64_t rows) {
   const bool has_def = column_.max_definition_level > 0;
   int64_t need = rows;
   while (need > 0) {
-    if (level_pos_ == page_.num_levels) {
-      if (!loadPage()) throwCorrupt("column chunk ends before the row group's " + std::to_string(rows) + " rows");
-      continue;
-    }
+    ensurePage(rows);
     int64_t take = std::min(need, page_.num_levels - level_pos_);
     int64_t values = take;
     if (has_def) {
@@ -117,18 +156,55 @@ VectorPtr ColumnChunkScanner::next(int64_t rows) {
     level_pos_ += take;
     need -= take;
   }
+  return finishBatch(rows);
+}
+
+VectorPtr ColumnChunkScanner::nextSelected(int64_t rows, const int32_t* selected, int64_t count) {
+  resetBatch(batch_);
+  batch_indices_.clear();
+  keep_dictionary_ = node_.conversion == ValueConversion::kBytes && column_.physical_type == PhysicalType::kByteArray;
+  const bool has_def = column_.max_definition_level > 0;
+  const int16_t max_def = column_.max_definition_level;
+  int64_t row = 0;
+  int64_t s = 0;
+  while (row < rows) {
+    ensurePage(rows);
+    int64_t take = std::min(rows - row, page_.num_levels - level_pos_);
+    int64_t end = row + take;
+    value_offsets_.clear();
+    int64_t piece_values = take;
+    if (!has_def) {
+      for (; s < count && selected[s] < end; ++s) value_offsets_.push_back(selected[s] - static_cast<int32_t>(row));
+    } else {
+      // Value offset of a selected row: the values at levels before it.
+      const int16_t* def = page_.def_levels.data() + level_pos_;
+      int64_t before = 0;
+      int64_t r = 0;
+      for (; s < count && selected[s] < end; ++s) {
+        int64_t target = selected[s] - row;
+        for (; r < target; ++r) before += def[r] == max_def;
+        batch_.def_levels.push_back(def[target]);
+        if (def[target] == max_def) value_offsets_.push_back(static_cast<int32_t>(before));
+      }
+      piece_values = before + std::count(def + r, def + take, max_def);
+    }
+    appendSelected(value_offsets_.data(), value_offsets_.size(), piece_values);
+    level_pos_ += take;
+    row = end;
+  }
+  return finishBatch(count);
+}
+
+VectorPtr ColumnChunkScanner::finishBatch(int64_t rows) {
   batch_.num_levels = rows;
   if (keep_dictionary_ && batch_.num_values > 0) return dictionaryBatch(rows);
   materializeIndices();
   return assembleField(node_, leaves_);
 }
 
-void ColumnChunkScanner::finish() {
-  if (level_pos_ < page_.num_levels || loadPage()) throwCorrupt("column has more rows than its row group");
-}
-
-// Fixed-width values that need no conversion: copied from the page into
-// the vector, scattered by definition level where the page has NULLs.
+// Fixed-width values that need no conversion: copied (or gathered from the
+// dictionary) straight into the vector, scattered by definition level
+// where the page has NULLs.
 VectorPtr ColumnChunkScanner::nextDirect(int64_t rows) {
   VectorPtr v = Vector::makeFlat(node_.type, rows);
   uint8_t* out = v->mutableValues<uint8_t>();
@@ -136,24 +212,23 @@ VectorPtr ColumnChunkScanner::nextDirect(int64_t rows) {
   const size_t w = direct_width_;
   int64_t row = 0;
   while (row < rows) {
-    if (level_pos_ == page_.num_levels) {
-      if (!loadPage()) throwCorrupt("column chunk ends before the row group's " + std::to_string(rows) + " rows");
-      continue;
-    }
+    ensurePage(rows);
     int64_t take = std::min(rows - row, page_.num_levels - level_pos_);
-    const uint8_t* src = page_.fixed.data() + static_cast<size_t>(value_pos_) * w;
     uint8_t* dst = out + static_cast<size_t>(row) * w;
     if (page_.def_levels.empty() || page_.num_values == page_.num_levels) {
-      std::memcpy(dst, src, static_cast<size_t>(take) * w);
-      value_pos_ += take;
+      readFixed(take, dst);
     } else {
       if (!validity) validity = v->mutableValidity();
       const int16_t* def = page_.def_levels.data() + level_pos_;
       const int16_t max_def = column_.max_definition_level;
-      size_t used = w == 1   ? scatterByLevels<1>(src, def, max_def, take, dst, validity, row)
-                    : w == 4 ? scatterByLevels<4>(src, def, max_def, take, dst, validity, row)
-                             : scatterByLevels<8>(src, def, max_def, take, dst, validity, row);
-      value_pos_ += static_cast<int64_t>(used);
+      const uint8_t* src = readFixed(std::count(def, def + take, max_def), nullptr);
+      if (w == 1) {
+        scatterByLevels<1>(src, def, max_def, take, dst, validity, row);
+      } else if (w == 4) {
+        scatterByLevels<4>(src, def, max_def, take, dst, validity, row);
+      } else {
+        scatterByLevels<8>(src, def, max_def, take, dst, validity, row);
+      }
     }
     level_pos_ += take;
     row += take;
@@ -164,11 +239,9 @@ VectorPtr ColumnChunkScanner::nextDirect(int64_t rows) {
 // Appends the next `count` packed values of the page to the batch.
 void ColumnChunkScanner::appendValues(int64_t count) {
   if (count == 0) return;
-  if (value_pos_ + count > page_.num_values) throwCorrupt("page has fewer values than its levels place");
-  auto from = static_cast<size_t>(value_pos_);
-  auto n = static_cast<size_t>(count);
-  if (page_.has_dictionary_indices) {
-    const int32_t* idx = page_.dictionary_indices.data() + from;
+  const auto n = static_cast<size_t>(count);
+  if (page_.dictionary_index_reader && column_.physical_type == PhysicalType::kByteArray) {
+    const int32_t* idx = readIndices(count);
     if (keep_dictionary_) {
       batch_indices_.insert(batch_indices_.end(), idx, idx + n);
     } else {
@@ -177,15 +250,63 @@ void ColumnChunkScanner::appendValues(int64_t count) {
   } else if (column_.physical_type == PhysicalType::kByteArray) {
     // A plain page after dictionary pages (the writer's fallback): the
     // batch becomes flat strings.
+    if (value_pos_ + count > page_.num_values) throwCorrupt("page has fewer values than its levels place");
     materializeIndices();
-    appendByteArraySlice(page_.bytes, from, n, batch_.bytes);
+    appendByteArraySlice(page_.bytes, static_cast<size_t>(value_pos_), n, batch_.bytes);
+    value_pos_ += count;
   } else {
-    size_t width = page_.valueWidth();
-    const uint8_t* src = page_.fixed.data() + from * width;
-    batch_.fixed.insert(batch_.fixed.end(), src, src + n * width);
+    size_t old = batch_.fixed.size();
+    batch_.fixed.resize(old + n * value_width_);
+    readFixed(count, batch_.fixed.data() + old);
   }
-  value_pos_ += count;
   batch_.num_values += count;
+}
+
+// Appends the values at `value_offsets` (n increasing offsets from the
+// cursor) and moves the cursor past the piece's `piece_values` values.
+void ColumnChunkScanner::appendSelected(const int32_t* value_offsets, size_t n, int64_t piece_values) {
+  if (value_pos_ + piece_values > page_.num_values) throwCorrupt("page has fewer values than its levels place");
+  if (page_.dictionary_index_reader) {
+    DictionaryIndexDecoder& reader = *page_.dictionary_index_reader;
+    int64_t cursor = 0;
+    for (size_t i = 0; i < n; ++i) {
+      reader.skip(static_cast<size_t>(value_offsets[i] - cursor));
+      int32_t index = 0;
+      reader.decode(&index, 1);
+      cursor = value_offsets[i] + 1;
+      appendDictionaryEntry(index);
+    }
+    reader.skip(static_cast<size_t>(piece_values - cursor));
+  } else if (column_.physical_type == PhysicalType::kByteArray) {
+    if (n > 0) materializeIndices();
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view v = page_.bytes.at(static_cast<size_t>(value_pos_ + value_offsets[i]));
+      batch_.bytes.append(reinterpret_cast<const uint8_t*>(v.data()), v.size());
+    }
+  } else {
+    const size_t w = value_width_;
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t* src = page_.fixed.data() + static_cast<size_t>(value_pos_ + value_offsets[i]) * w;
+      batch_.fixed.insert(batch_.fixed.end(), src, src + w);
+    }
+  }
+  value_pos_ += piece_values;
+  batch_.num_values += static_cast<int64_t>(n);
+}
+
+void ColumnChunkScanner::appendDictionaryEntry(int32_t index) {
+  if (column_.physical_type == PhysicalType::kByteArray) {
+    if (keep_dictionary_) {
+      batch_indices_.push_back(index);
+    } else {
+      gatherByteArray(decoder_.dictionaryBytes(), &index, 1, batch_.bytes);
+    }
+    return;
+  }
+  size_t old = batch_.fixed.size();
+  batch_.fixed.resize(old + value_width_);
+  gatherFixed(decoder_.dictionaryFixed(), decoder_.dictionarySize(), value_width_, &index, 1,
+              batch_.fixed.data() + old);
 }
 
 // Turns the indices gathered so far into string values, and stops keeping

@@ -6,9 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "loch/io/parquet/encodings/byte_array_buffer.h"
+#include "loch/io/parquet/encodings/dictionary.h"
 #include "loch/io/parquet/metadata.h"
 #include "loch/io/parquet/schema.h"
 #include "loch/io/parquet/uninitialized_vector.h"
@@ -34,11 +36,12 @@ struct ColumnChunkData {
   UninitializedVector<uint8_t> fixed;
   /// BYTE_ARRAY values. Unused for other types.
   ByteArrayBuffer bytes;
-  /// Page mode of ColumnChunkDecoder only: true when this page's BYTE_ARRAY
-  /// values are `dictionary_indices` (num_values entries, not yet checked
-  /// against the dictionary's size) instead of `bytes`.
-  bool has_dictionary_indices = false;
-  UninitializedVector<int32_t> dictionary_indices;
+  /// Page mode of ColumnChunkDecoder only: set when this page is
+  /// dictionary-encoded; its num_values indices are read from here on
+  /// demand (not yet checked against the dictionary's size) and `fixed` /
+  /// `bytes` stay empty. Points into the decoder's page buffer: valid until
+  /// the next page is decoded.
+  std::optional<DictionaryIndexDecoder> dictionary_index_reader;
 
   /// Bytes per fixed-width value (0 for BYTE_ARRAY).
   size_t valueWidth() const;

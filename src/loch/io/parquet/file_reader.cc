@@ -13,6 +13,7 @@
 #include "loch/common/exception.h"
 #include "loch/io/parquet/parquet_error.h"
 #include "loch/io/parquet/column_chunk_scanner.h"
+#include "loch/io/scan_filter.h"
 #include "loch/io/parquet/record_assembler.h"
 #include "loch/vector/vector_ops.h"
 
@@ -283,7 +284,8 @@ std::vector<RecordBatchPtr> ParquetFileReader::readRowGroupBatches(int row_group
 }
 
 void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fields, int64_t batch_rows,
-                                     const std::function<void(const RecordBatchPtr&)>& emit) const {
+                                     const std::function<void(const RecordBatchPtr&)>& emit,
+                                     const std::vector<ScanFilter>& filters) const {
   if (batch_rows <= 0) throw InvalidArgumentException("INVALID_PARAMETER_VALUE", "batch_rows must be positive");
   const SparkSchema& spark = sparkSchema();
   const RowGroup& rg = metadata_.row_groups.at(row_group);
@@ -314,30 +316,70 @@ void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fiel
       whole[i] = readRowGroup(row_group, {which[i]})->column(0);
     }
   }
+  // Filters the scan can evaluate, and which columns they read.
+  std::vector<const ScanFilter*> active;
+  std::vector<uint8_t> is_filter_column(which.size(), 0);
+  for (const auto& f : filters) {
+    if (f.field < 0 || static_cast<size_t>(f.field) >= which.size()) continue;
+    if (!canMaskPredicate(f.predicate, *out_fields[static_cast<size_t>(f.field)].type)) continue;
+    active.push_back(&f);
+    is_filter_column[static_cast<size_t>(f.field)] = 1;
+  }
+  auto leafOf = [&](size_t i) { return spark.fields[static_cast<size_t>(which[i])].leaf; };
+  // Column i of the batch [start, start + rows): all rows, or `count` selected ones.
+  auto column = [&](size_t i, int64_t start, int64_t rows, const int32_t* selected, int64_t count) -> VectorPtr {
+    if (!scanners[i]) {
+      VectorPtr all = rows == whole[i]->size() ? whole[i] : slice(*whole[i], start, rows);
+      return selected ? gather(*all, selected, count) : all;
+    }
+    try {
+      if (!selected) return scanners[i]->next(rows);
+      // Skipping values pays off when few rows are kept.
+      if (count * 4 < rows) return scanners[i]->nextSelected(rows, selected, count);
+      VectorPtr all = scanners[i]->next(rows);
+      return gather(*all, selected, count);
+    } catch (...) {
+      rethrowWithContext(row_group, leafOf(i));
+    }
+  };
   SchemaPtr schema = StructType(std::move(out_fields));
+  std::vector<uint8_t> keep;
+  std::vector<int32_t> selected;
   for (int64_t start = 0; start < rg.num_rows; start += batch_rows) {
     int64_t rows = std::min(batch_rows, rg.num_rows - start);
-    std::vector<VectorPtr> columns;
-    columns.reserve(which.size());
-    for (size_t i = 0; i < which.size(); ++i) {
-      if (!scanners[i]) {
-        columns.push_back(rows == whole[i]->size() ? whole[i] : slice(*whole[i], start, rows));
-        continue;
+    std::vector<VectorPtr> columns(which.size());
+    const int32_t* sel = nullptr;
+    int64_t out_rows = rows;
+    if (!active.empty()) {
+      for (size_t i = 0; i < which.size(); ++i) {
+        if (is_filter_column[i]) columns[i] = column(i, start, rows, nullptr, 0);
       }
-      try {
-        columns.push_back(scanners[i]->next(rows));
-      } catch (...) {
-        rethrowWithContext(row_group, spark.fields[static_cast<size_t>(which[i])].leaf);
+      keep.assign(static_cast<size_t>(rows), 1);
+      for (const ScanFilter* f : active) maskPredicate(*columns[static_cast<size_t>(f->field)], f->predicate, keep.data());
+      selected.clear();
+      for (int64_t r = 0; r < rows; ++r) {
+        if (keep[static_cast<size_t>(r)]) selected.push_back(static_cast<int32_t>(r));
+      }
+      out_rows = static_cast<int64_t>(selected.size());
+      if (out_rows < rows) {
+        static constexpr int32_t kNoRow = 0;
+        sel = out_rows > 0 ? selected.data() : &kNoRow;  // no row kept: still skip past the rows
+        for (size_t i = 0; i < which.size(); ++i) {
+          if (is_filter_column[i]) columns[i] = gather(*columns[i], sel, out_rows);
+        }
       }
     }
-    emit(RecordBatch::make(schema, std::move(columns), rows));
+    for (size_t i = 0; i < which.size(); ++i) {
+      if (!columns[i]) columns[i] = column(i, start, rows, sel, out_rows);
+    }
+    if (out_rows > 0) emit(RecordBatch::make(schema, std::move(columns), out_rows));
   }
   for (size_t i = 0; i < which.size(); ++i) {
     if (!scanners[i]) continue;
     try {
       scanners[i]->finish();
     } catch (...) {
-      rethrowWithContext(row_group, spark.fields[static_cast<size_t>(which[i])].leaf);
+      rethrowWithContext(row_group, leafOf(i));
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "loch/io/data_source.h"
 #include "loch/io/parquet/column_reader.h"
 #include "loch/io/parquet/metadata.h"
 #include "loch/io/parquet/schema.h"
@@ -48,6 +49,12 @@ struct RowGroupStats {
   int row_group = 0;
   int64_t num_rows = 0;
   std::vector<ColumnStats> columns;  ///< indexed by leaf column
+};
+
+/// A predicate a row-group scan applies itself (ParquetFileReader::scanRowGroup).
+struct ScanFilter {
+  int field = 0;  ///< position in the scan's field list
+  ColumnPredicate predicate;
 };
 
 /// Returns false to skip a row group (it cannot contain matching rows).
@@ -104,8 +111,13 @@ class ParquetFileReader {
   /// strings stay dictionary vectors; nested columns are assembled whole and
   /// sliced. Values equal readRowGroup's. Throws like readRowGroup, naming
   /// the file, row group and column.
+  /// `filters`: predicates on `fields` (ScanFilter::field is a position in
+  /// `fields`) that the scan evaluates itself (see canMaskPredicate): rows
+  /// failing one are dropped before the other columns are decoded, so
+  /// batches then hold fewer rows (and none is emitted when no row is kept).
   void scanRowGroup(int row_group, const std::vector<int>& fields, int64_t batch_rows,
-                    const std::function<void(const RecordBatchPtr&)>& emit) const;
+                    const std::function<void(const RecordBatchPtr&)>& emit,
+                    const std::vector<ScanFilter>& filters = {}) const;
 
   /// Decodes leaf column `column` of row group `row_group`. Throws
   /// IOException(PARQUET_CORRUPT_FILE) naming the file, row group and column

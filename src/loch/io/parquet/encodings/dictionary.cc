@@ -36,6 +36,10 @@ void gatherWidth(const uint8_t* dict, size_t dict_count, const int32_t* indices,
 
 }  // namespace
 
+void DictionaryIndexDecoder::skip(size_t n) {
+  if (rle_.skip(n) != n) throwCorrupt("dictionary-encoded page has fewer indices than values");
+}
+
 void gatherFixed(const uint8_t* dict, size_t dict_count, size_t width, const int32_t* indices,
                  size_t n, uint8_t* out) {
   switch (width) {

@@ -20,6 +20,8 @@ class DictionaryIndexDecoder {
   DictionaryIndexDecoder(const uint8_t* data, size_t size);
   /// Decodes exactly `n` indices; throws if the page has fewer.
   void decode(int32_t* out, size_t n);
+  /// Skips exactly `n` indices; throws if the page has fewer.
+  void skip(size_t n);
 
  private:
   RleBitPackedDecoder rle_;

@@ -83,6 +83,21 @@ size_t RleBitPackedDecoder::getBatch(T* out, size_t n) {
   return done;
 }
 
+size_t RleBitPackedDecoder::skip(size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    if (run_left_ == 0) {
+      if (!nextRun()) break;
+      continue;
+    }
+    size_t take = std::min(run_left_, n - done);
+    if (!is_rle_) packed_index_ += take;
+    run_left_ -= take;
+    done += take;
+  }
+  return done;
+}
+
 template size_t RleBitPackedDecoder::getBatch<int16_t>(int16_t*, size_t);
 template size_t RleBitPackedDecoder::getBatch<int32_t>(int32_t*, size_t);
 template size_t RleBitPackedDecoder::getBatch<uint32_t>(uint32_t*, size_t);

@@ -25,6 +25,11 @@ class RleBitPackedDecoder {
   template <class T>
   size_t getBatch(T* out, size_t n);
 
+  /// Skips up to `n` values without decoding them (bit-packed runs are
+  /// addressed by position). Returns how many were skipped; fewer than `n`
+  /// only when the input is exhausted. Throws on a malformed run header.
+  size_t skip(size_t n);
+
   /// Bytes consumed so far (end of the last run started).
   size_t position() const { return pos_; }
 
