@@ -241,3 +241,38 @@ TEST(ByteStreamSplit, ReassemblesValues) {
   EXPECT_THROW(decodeByteStreamSplit(split, 11, 3, 4, reinterpret_cast<uint8_t*>(out)), loch::IOException);
   EXPECT_THROW(decodeByteStreamSplit(split, 8, 3, 4, reinterpret_cast<uint8_t*>(out)), loch::IOException);
 }
+
+// skip() interleaved with getBatch() at every width class (1 bit, aligned
+// 32-bit output, unaligned) yields the values after the skipped ones.
+TEST(RleBitPacked, SkipThenDecodeMatchesFullDecode) {
+  for (int width : {1, 3, 13}) {
+    std::vector<uint32_t> values;
+    for (uint32_t i = 0; i < 64; ++i) values.push_back((i * 7 + 3) % (1u << width));
+    std::vector<uint8_t> data{static_cast<uint8_t>((8 << 1) | 1)};  // eight groups of 8
+    auto packed = pack(values, width);
+    data.insert(data.end(), packed.begin(), packed.end());
+    data.push_back(5 << 1);  // RLE run of 5 copies of 1
+    data.push_back(1);
+    if (width > 8) data.push_back(0);
+    auto all = decodeAll<int32_t>(data, width, 100);
+    ASSERT_EQ(all.size(), 69u);
+    for (size_t step : {size_t{1}, size_t{3}, size_t{8}, size_t{11}}) {
+      RleBitPackedDecoder dec(data.data(), data.size(), width);
+      size_t pos = 0;
+      bool skip = true;
+      while (pos < all.size()) {
+        size_t n = std::min(step, all.size() - pos);
+        if (skip) {
+          ASSERT_EQ(dec.skip(n), n);
+        } else {
+          std::vector<int32_t> got(n);
+          ASSERT_EQ(dec.getBatch(got.data(), n), n);
+          for (size_t i = 0; i < n; ++i) EXPECT_EQ(got[i], all[pos + i]) << width << " " << step << " " << pos + i;
+        }
+        pos += n;
+        skip = !skip;
+      }
+      EXPECT_EQ(dec.skip(1), 0u);
+    }
+  }
+}

@@ -66,6 +66,20 @@ size_t RleBitPackedDecoder::getBatch(T* out, size_t n) {
     size_t take = std::min(run_left_, n - done);
     if (is_rle_) {
       std::fill(out + done, out + done + take, static_cast<T>(rle_value_));
+    } else if (bit_width_ == 1) {
+      // Levels of optional columns: one bit per value, expanded directly.
+      for (size_t i = 0; i < take; ++i) {
+        size_t k = packed_index_ + i;
+        out[done + i] = static_cast<T>((packed_[k >> 3] >> (k & 7)) & 1);
+      }
+      packed_index_ += take;
+    } else if (sizeof(T) == 4 && (packed_index_ & 7) == 0) {
+      // Group-aligned 32-bit output (dictionary indices): unpack in place.
+      if constexpr (sizeof(T) == 4) {
+        size_t byte = packed_index_ * static_cast<size_t>(bit_width_) / 8;
+        unpackBits(packed_ + byte, packed_bytes_ - byte, bit_width_, take, reinterpret_cast<uint32_t*>(out + done));
+      }
+      packed_index_ += take;
     } else {
       // Groups of 8 values start on byte boundaries (8 * width bits), so
       // unpack from the start of the current group and drop the lead.
