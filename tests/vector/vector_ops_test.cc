@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 namespace loch {
 
 namespace {
@@ -58,6 +60,34 @@ TEST(VectorOpsTest, ConcatSliceFilter) {
   EXPECT_EQ(f->column(0)->getValue(1), Value::integer(3));
   auto all = concatBatches(schema, {batch, f});
   EXPECT_EQ(all->numRows(), 5);
+}
+
+TEST(VectorOpsTest, FilteringKeepsDictionaryEncoding) {
+  auto base = Vector::fromValues(StringType(), {Value::string("a"), Value::string("b")});
+  auto idx = std::make_shared<Buffer>(4 * sizeof(int32_t));
+  int32_t rows[4] = {1, 0, 1, 1};
+  std::memcpy(idx->data(), rows, sizeof(rows));
+  auto validity = std::make_shared<Buffer>(1);
+  validity->data()[0] = 0b1011;  // row 2 NULL
+  auto dict = Vector::makeDictionary(base, idx, 4, validity);
+  int32_t pick[3] = {0, 2, 3};
+  auto g = gatherPreservingDictionary(*dict, pick, 3);
+  ASSERT_TRUE(g->isDictionary());
+  EXPECT_EQ(g->dictionary(), dict->dictionary());
+  EXPECT_EQ(g->getValue(0), Value::string("b"));
+  EXPECT_TRUE(g->isNull(1));
+  EXPECT_EQ(g->getValue(2), Value::string("b"));
+  auto schema = StructType({StructField("s", StringType())});
+  uint8_t keep[] = {0, 1, 1, 0};
+  auto f = filterBatch(*RecordBatch::make(schema, {dict}, 4), keep);
+  ASSERT_EQ(f->numRows(), 2);
+  EXPECT_TRUE(f->column(0)->isDictionary());
+  EXPECT_EQ(f->column(0)->getValue(0), Value::string("a"));
+  EXPECT_TRUE(f->column(0)->isNull(1));
+  // Flat input: an ordinary gather.
+  auto flat = gatherPreservingDictionary(*base, pick, 1);
+  EXPECT_TRUE(flat->isFlat());
+  EXPECT_EQ(flat->getValue(0), Value::string("a"));
 }
 
 }  // namespace loch

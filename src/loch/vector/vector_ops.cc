@@ -230,6 +230,23 @@ RecordBatchPtr sliceBatch(const RecordBatch& batch, int64_t offset, int64_t leng
   return RecordBatch::make(batch.schema(), std::move(cols), length);
 }
 
+VectorPtr gatherPreservingDictionary(const Vector& src, const int32_t* rows, int64_t n) {
+  if (!src.isDictionary()) return gather(src, rows, n);
+  auto indices = std::make_shared<Buffer>(static_cast<size_t>(n) * sizeof(int32_t));
+  int32_t* out = indices->as<int32_t>();
+  const int32_t* in = src.indices();
+  for (int64_t j = 0; j < n; ++j) out[j] = in[rows[j]];
+  BufferPtr validity;
+  if (const uint8_t* v = src.validity()) {
+    validity = std::make_shared<Buffer>(bits::bytesFor(n));
+    uint8_t* vo = validity->data();
+    for (int64_t j = 0; j < n; ++j) {
+      if (bits::get(v, rows[j])) bits::set(vo, j);
+    }
+  }
+  return Vector::makeDictionary(src.dictionary(), std::move(indices), n, std::move(validity));
+}
+
 RecordBatchPtr filterBatch(const RecordBatch& batch, const uint8_t* keep) {
   std::vector<int32_t> rows;
   rows.reserve(static_cast<size_t>(batch.numRows()));
@@ -240,7 +257,9 @@ RecordBatchPtr filterBatch(const RecordBatch& batch, const uint8_t* keep) {
     return RecordBatch::make(batch.schema(), batch.columns(), batch.numRows());
   }
   std::vector<VectorPtr> cols;
-  for (const auto& c : batch.columns()) cols.push_back(gather(*c, rows.data(), static_cast<int64_t>(rows.size())));
+  for (const auto& c : batch.columns()) {
+    cols.push_back(gatherPreservingDictionary(*c, rows.data(), static_cast<int64_t>(rows.size())));
+  }
   return RecordBatch::make(batch.schema(), std::move(cols), static_cast<int64_t>(rows.size()));
 }
 

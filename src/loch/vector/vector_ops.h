@@ -14,6 +14,12 @@ namespace loch {
 /// joins). `src` may have any encoding.
 VectorPtr gather(const Vector& src, const int32_t* rows, int64_t n);
 
+/// gather, except that a dictionary vector stays a dictionary vector over
+/// the same dictionary (only its indices and validity are gathered), so
+/// filtered batches keep the encoding the scan produced. Flat and constant
+/// inputs are gathered as by gather.
+VectorPtr gatherPreservingDictionary(const Vector& src, const int32_t* rows, int64_t n);
+
 /// A row reference into a list of vectors: (source << 32) | row.
 inline uint64_t makeRowRef(uint32_t source, uint32_t row) { return (static_cast<uint64_t>(source) << 32) | row; }
 inline uint32_t rowRefSource(uint64_t ref) { return static_cast<uint32_t>(ref >> 32); }

@@ -330,14 +330,14 @@ void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fiel
   auto column = [&](size_t i, int64_t start, int64_t rows, const int32_t* selected, int64_t count) -> VectorPtr {
     if (!scanners[i]) {
       VectorPtr all = rows == whole[i]->size() ? whole[i] : slice(*whole[i], start, rows);
-      return selected ? gather(*all, selected, count) : all;
+      return selected ? gatherPreservingDictionary(*all, selected, count) : all;
     }
     try {
       if (!selected) return scanners[i]->next(rows);
       // Skipping values pays off when few rows are kept.
       if (count * 4 < rows) return scanners[i]->nextSelected(rows, selected, count);
       VectorPtr all = scanners[i]->next(rows);
-      return gather(*all, selected, count);
+      return gatherPreservingDictionary(*all, selected, count);
     } catch (...) {
       rethrowWithContext(row_group, leafOf(i));
     }
@@ -365,7 +365,7 @@ void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fiel
         static constexpr int32_t kNoRow = 0;
         sel = out_rows > 0 ? selected.data() : &kNoRow;  // no row kept: still skip past the rows
         for (size_t i = 0; i < which.size(); ++i) {
-          if (is_filter_column[i]) columns[i] = gather(*columns[i], sel, out_rows);
+          if (is_filter_column[i]) columns[i] = gatherPreservingDictionary(*columns[i], sel, out_rows);
         }
       }
     }
