@@ -42,7 +42,7 @@ void appendPlainString(std::vector<uint8_t>& out, const std::string& s) {
 // optional string s: dictionary {"a", "bb", "ccc"}; v1 page (RLE_DICTIONARY)
 // with levels 1,0,1,1,1 and indices 2,0,1,`last`; v2 page (PLAIN) with
 // levels 0,1 and value "dddd". Rows: ccc, NULL, a, bb, ccc, NULL, dddd.
-std::vector<uint8_t> buildChunk(uint8_t last_index = 2) {
+UninitializedVector<uint8_t> buildChunk(uint8_t last_index = 2) {
   std::vector<uint8_t> chunk;
   std::vector<uint8_t> dict_body;
   for (const char* s : {"a", "bb", "ccc"}) appendPlainString(dict_body, s);
@@ -86,7 +86,7 @@ std::vector<uint8_t> buildChunk(uint8_t last_index = 2) {
   v2.endStruct();
   v2.endStruct();
   appendPage(chunk, v2, v2_body);
-  return chunk;
+  return UninitializedVector<uint8_t>(chunk.begin(), chunk.end());
 }
 
 ColumnDescriptor optionalString() {
@@ -182,9 +182,9 @@ TEST(ParquetColumnChunkScanner, CorruptChunksThrow) {
   extra.next(6);
   EXPECT_THROW(extra.finish(), loch::IOException);
   // Every truncation fails cleanly.
-  std::vector<uint8_t> chunk = buildChunk();
+  auto chunk = buildChunk();
   for (size_t cut = 0; cut < chunk.size(); ++cut) {
-    std::vector<uint8_t> part(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(cut));
+    UninitializedVector<uint8_t> part(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(cut));
     ColumnChunkScanner s(part, column, m7, node, {});
     EXPECT_THROW(s.next(7), loch::IOException) << cut;
   }

@@ -67,7 +67,7 @@ void resetBatch(ColumnChunkData& b) {
 
 }  // namespace
 
-ColumnChunkScanner::ColumnChunkScanner(std::vector<uint8_t> bytes, const ColumnDescriptor& column,
+ColumnChunkScanner::ColumnChunkScanner(UninitializedVector<uint8_t> bytes, const ColumnDescriptor& column,
                                        const ColumnMetaData& meta, const SparkNode& node, ColumnReaderOptions options)
     : bytes_(std::move(bytes)),
       options_(options),

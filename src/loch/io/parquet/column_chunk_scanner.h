@@ -25,7 +25,7 @@ class ColumnChunkScanner {
   /// isScannable(). `column`, `meta` and `node` must outlive the scanner.
   /// Throws IOException(PARQUET_CORRUPT_FILE) when the chunk's type differs
   /// from the schema's.
-  ColumnChunkScanner(std::vector<uint8_t> bytes, const ColumnDescriptor& column, const ColumnMetaData& meta,
+  ColumnChunkScanner(UninitializedVector<uint8_t> bytes, const ColumnDescriptor& column, const ColumnMetaData& meta,
                      const SparkNode& node, ColumnReaderOptions options);
 
   /// True for fields this scanner reads: primitive, with a leaf column and
@@ -64,7 +64,7 @@ class ColumnChunkScanner {
   VectorPtr dictionaryBatch(int64_t rows);
   const VectorPtr& dictionaryVector();
 
-  std::vector<uint8_t> bytes_;
+  UninitializedVector<uint8_t> bytes_;
   ColumnReaderOptions options_;
   const ColumnDescriptor& column_;
   const SparkNode& node_;

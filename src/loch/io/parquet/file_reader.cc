@@ -119,12 +119,12 @@ std::unique_ptr<ParquetFileReader> ParquetFileReader::open(const std::string& pa
   return reader;
 }
 
-std::vector<uint8_t> ParquetFileReader::readRange(int64_t offset, int64_t length) const {
+UninitializedVector<uint8_t> ParquetFileReader::readRange(int64_t offset, int64_t length) const {
   if (offset < 0 || length < 0 || offset > file_size_ || length > file_size_ - offset) {
     throwCorrupt("byte range [" + std::to_string(offset) + ", +" + std::to_string(length) +
                  ") lies outside the file");
   }
-  std::vector<uint8_t> buf(static_cast<size_t>(length));
+  UninitializedVector<uint8_t> buf(static_cast<size_t>(length));
   size_t done = 0;
   while (done < buf.size()) {
     ssize_t n = ::pread(fd_, buf.data() + done, buf.size() - done, static_cast<off_t>(offset + done));
@@ -140,13 +140,13 @@ void ParquetFileReader::readFooter() {
   if (::fstat(fd_, &st) != 0) throw IOException("FILE_READ_ERROR", std::string("stat failed: ") + std::strerror(errno));
   file_size_ = st.st_size;
   if (file_size_ < kMagicSize + kTailSize) throwCorrupt("file too small to be Parquet (" + std::to_string(file_size_) + " bytes)");
-  std::vector<uint8_t> tail = readRange(file_size_ - kTailSize, kTailSize);
+  auto tail = readRange(file_size_ - kTailSize, kTailSize);
   uint32_t footer_len = parseFooterTail(tail.data());
   if (footer_len > file_size_ - kMagicSize - kTailSize) throwCorrupt("footer length exceeds the file size");
-  std::vector<uint8_t> head = readRange(0, kMagicSize);
+  auto head = readRange(0, kMagicSize);
   if (std::memcmp(head.data(), "PAR1", 4) != 0) throwCorrupt("missing PAR1 magic at start of file");
   footer_start_ = file_size_ - kTailSize - footer_len;
-  std::vector<uint8_t> footer = readRange(footer_start_, footer_len);
+  auto footer = readRange(footer_start_, footer_len);
   metadata_ = decodeFileMetaData(footer.data(), footer.size());
   schema_ = Schema::build(metadata_.schema);
   try {
@@ -169,7 +169,7 @@ void ParquetFileReader::readFooter() {
   rethrowWith(ctx);
 }
 
-std::vector<uint8_t> ParquetFileReader::readChunkBytes(const ColumnChunk& cc) const {
+UninitializedVector<uint8_t> ParquetFileReader::readChunkBytes(const ColumnChunk& cc) const {
   if (cc.encrypted) throw UnsupportedException("Parquet modular encryption is not supported");
   if (cc.file_path && !cc.file_path->empty()) throw UnsupportedException("column data in an external file is not supported");
   if (!cc.meta_data) throwCorrupt("column chunk has no ColumnMetaData");
@@ -194,7 +194,7 @@ ColumnChunkData ParquetFileReader::readColumnChunk(int row_group, int column) co
   const ColumnChunk& cc = rg.columns.at(column);
   const ColumnDescriptor& desc = schema_.columns().at(column);
   try {
-    std::vector<uint8_t> bytes = readChunkBytes(cc);
+    auto bytes = readChunkBytes(cc);
     ColumnReaderOptions opts;
     opts.verify_checksums = options_.verify_checksums;
     return parquet::readColumnChunk(bytes.data(), bytes.size(), desc, *cc.meta_data, opts);
@@ -306,7 +306,7 @@ void ParquetFileReader::scanRowGroup(int row_group, const std::vector<int>& fiel
     if (node.leaf >= 0 && ColumnChunkScanner::isScannable(node, schema_.columns().at(node.leaf))) {
       try {
         const ColumnChunk& cc = rg.columns.at(node.leaf);
-        std::vector<uint8_t> bytes = readChunkBytes(cc);
+        auto bytes = readChunkBytes(cc);
         scanners[i] = std::make_unique<ColumnChunkScanner>(std::move(bytes), schema_.columns()[node.leaf],
                                                            *cc.meta_data, node, opts);
       } catch (...) {
@@ -437,7 +437,7 @@ std::optional<ColumnIndex> ParquetFileReader::readColumnIndex(int row_group, int
   const ColumnChunk& cc = metadata_.row_groups.at(row_group).columns.at(column);
   if (!cc.column_index_offset || !cc.column_index_length) return std::nullopt;
   try {
-    std::vector<uint8_t> bytes = readRange(*cc.column_index_offset, *cc.column_index_length);
+    auto bytes = readRange(*cc.column_index_offset, *cc.column_index_length);
     return decodeColumnIndex(bytes.data(), bytes.size());
   } catch (...) {
     rethrowWithContext(row_group, column);
@@ -448,7 +448,7 @@ std::optional<OffsetIndex> ParquetFileReader::readOffsetIndex(int row_group, int
   const ColumnChunk& cc = metadata_.row_groups.at(row_group).columns.at(column);
   if (!cc.offset_index_offset || !cc.offset_index_length) return std::nullopt;
   try {
-    std::vector<uint8_t> bytes = readRange(*cc.offset_index_offset, *cc.offset_index_length);
+    auto bytes = readRange(*cc.offset_index_offset, *cc.offset_index_length);
     return decodeOffsetIndex(bytes.data(), bytes.size());
   } catch (...) {
     rethrowWithContext(row_group, column);

@@ -140,10 +140,10 @@ class ParquetFileReader {
 
  private:
   void readFooter();
-  std::vector<uint8_t> readRange(int64_t offset, int64_t length) const;
+  UninitializedVector<uint8_t> readRange(int64_t offset, int64_t length) const;
   /// The bytes of a column chunk from its first page (empty for a chunk of
   /// no values).
-  std::vector<uint8_t> readChunkBytes(const ColumnChunk& cc) const;
+  UninitializedVector<uint8_t> readChunkBytes(const ColumnChunk& cc) const;
   [[noreturn]] void rethrowWithContext(int row_group, int column) const;
 
   std::string path_;
