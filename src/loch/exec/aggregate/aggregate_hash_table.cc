@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "loch/common/exception.h"
+
 namespace loch {
 
 namespace {
@@ -54,7 +56,10 @@ uint8_t* GroupArena::allocateRow() {
     int64_t bytes = rows_per_block_ * layout_.row_width;
     reservation_.grow(bytes);
     // operator new[] gives at least 16-byte alignment (__STDCPP_DEFAULT_NEW_ALIGNMENT__).
-    row_blocks_.push_back(std::make_unique_for_overwrite<uint8_t[]>(static_cast<size_t>(bytes)));
+    auto block = std::make_unique_for_overwrite<uint8_t[]>(static_cast<size_t>(bytes));
+    if ((reinterpret_cast<uintptr_t>(block.get()) + static_cast<uintptr_t>(bytes)) >> GroupTable::kPointerBits)
+      throw InternalException("HashAggregate: group row address does not fit the hash table's 48-bit slots");
+    row_blocks_.push_back(std::move(block));
     rows_in_last_block_ = 0;
   }
   return row_blocks_.back().get() + (rows_in_last_block_++) * layout_.row_width;
@@ -82,20 +87,20 @@ uint8_t* GroupArena::newGroup(uint64_t hash, const uint8_t* key) {
   // as allocated, so the destructor never sees uninitialised states.
   size_t string_bytes = 0;
   for (uint32_t off : layout_.keys.stringOffsets()) {
-    StringRef ref;
-    std::memcpy(&ref, key + off, sizeof ref);
-    string_bytes += ref.len;
+    uint32_t len = string_key::length(key + off);
+    if (len > string_key::kInlineMax) string_bytes += len;
   }
   reserveStrings(string_bytes);
   uint8_t* row = allocateRow();
   std::memcpy(row, &hash, 8);
   uint8_t* key_dst = row + GroupRowLayout::kKeyOffset;
   std::memcpy(key_dst, key, layout_.keys.width());
+  // Short strings are inside the key row already; long ones still point
+  // into the input batch.
   for (uint32_t off : layout_.keys.stringOffsets()) {
-    StringRef ref;
-    std::memcpy(&ref, key_dst + off, sizeof ref);
-    ref.data = copyString(ref.data, ref.len);
-    std::memcpy(key_dst + off, &ref, sizeof ref);
+    uint32_t len = string_key::length(key_dst + off);
+    if (len > string_key::kInlineMax)
+      string_key::setPointer(key_dst + off, copyString(string_key::pointer(key_dst + off), len));
   }
   for (size_t a = 0; a < layout_.functions.size(); ++a) layout_.functions[a]->init(row + layout_.state_offsets[a]);
   ++groups_;
@@ -104,28 +109,29 @@ uint8_t* GroupArena::newGroup(uint64_t hash, const uint8_t* key) {
 
 void GroupTable::grow(MemoryReservation& reservation) {
   int64_t before = memoryBytes();
-  size_t capacity = slots_.empty() ? 64 : slots_.size() * 2;
-  int64_t after = static_cast<int64_t>(capacity * sizeof(Slot) + capacity / 2 * sizeof(uint8_t*));
+  size_t capacity = capacity_ == 0 ? 64 : capacity_ * 2;
+  int64_t after = static_cast<int64_t>(capacity * sizeof(uint64_t) + capacity / 2 * sizeof(uint8_t*));
   reservation.grow(after - before);
-  std::vector<Slot> fresh(capacity);
+  auto fresh = std::make_unique<uint64_t[]>(capacity);  // zeroed: all empty
   size_t mask = capacity - 1;
   for (uint8_t* row : groups_) {
     uint64_t h = layout_->hashOf(row);
     size_t i = h & mask;
-    while (fresh[i].row) i = (i + 1) & mask;
-    fresh[i] = Slot{h, row};
+    while (fresh[i]) i = (i + 1) & mask;
+    fresh[i] = slotOf(h, row);
   }
   slots_ = std::move(fresh);
+  capacity_ = capacity;
   groups_.reserve(capacity / 2);
 }
 
 void GroupTable::insertRow(uint8_t* row, MemoryReservation& reservation) {
-  if ((groups_.size() + 1) * 2 > slots_.size()) grow(reservation);
+  if ((groups_.size() + 1) * 2 > capacity_) grow(reservation);
   uint64_t h = layout_->hashOf(row);
-  size_t mask = slots_.size() - 1;
+  size_t mask = capacity_ - 1;
   size_t i = h & mask;
-  while (slots_[i].row) i = (i + 1) & mask;
-  slots_[i] = Slot{h, row};
+  while (slots_[i]) i = (i + 1) & mask;
+  slots_[i] = slotOf(h, row);
   groups_.push_back(row);
 }
 

@@ -1,5 +1,7 @@
 #include "loch/exec/aggregate/group_key_layout.h"
 
+#include <xxhash.h>
+
 #include <cmath>
 #include <limits>
 
@@ -13,6 +15,24 @@ namespace loch {
 
 namespace {
 
+// MurmurHash3's 64-bit finaliser (full avalanche), inlined here because it
+// runs once or twice per key value.
+inline uint64_t mix64(uint64_t v) {
+  v ^= v >> 33;
+  v *= 0xff51afd7ed558ccdULL;
+  v ^= v >> 33;
+  v *= 0xc4ceb9fe1a85ec53ULL;
+  v ^= v >> 33;
+  return v;
+}
+
+constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+
+/// Folds column hash `hc` of row i into hashes[i]; the first column sets it.
+inline void fold(uint64_t* hashes, int64_t i, uint64_t hc, bool first) {
+  hashes[i] = first ? hc : mix64(hashes[i] ^ (hc + kGolden));
+}
+
 template <class T>
 inline T normalized(T v) {
   if constexpr (std::is_floating_point_v<T>) {
@@ -22,8 +42,39 @@ inline T normalized(T v) {
   return v;
 }
 
+/// Hash of a normalised fixed-width value: a function of its bytes.
 template <class T>
-void encodeFixed(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column, uint32_t offset) {
+inline uint64_t hashFixedValue(T v) {
+  if constexpr (sizeof(T) == 16) {
+    uint64_t lo, hi;
+    std::memcpy(&lo, &v, 8);
+    std::memcpy(&hi, reinterpret_cast<const char*>(&v) + 8, 8);
+    return mix64(lo ^ mix64(hi + kGolden));
+  } else {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof(T));
+    return mix64(bits);
+  }
+}
+
+/// Hash of a string key's words: of its inline bytes for short strings, of
+/// the content for long ones (so it never depends on where a string lives).
+inline uint64_t hashStringWords(uint64_t w0, uint64_t w1) {
+  uint32_t len = static_cast<uint32_t>(w0);
+  if (len <= string_key::kInlineMax) return mix64(w0 ^ mix64(w1 + kGolden));
+  return XXH3_64bits(reinterpret_cast<const char*>(static_cast<uintptr_t>(w1)), len);
+}
+
+inline uint64_t hashStringKey(const uint8_t* key) {
+  uint64_t w0, w1;
+  std::memcpy(&w0, key, 8);
+  std::memcpy(&w1, key + 8, 8);
+  return hashStringWords(w0, w1);
+}
+
+template <class T>
+void encodeFixed(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column, uint32_t offset,
+                 uint64_t* hashes, bool first) {
   DecodedVector d(v);
   bool nulls = d.mayHaveNulls();
   if (d.isIdentity() && !nulls) {
@@ -31,6 +82,7 @@ void encodeFixed(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, s
     for (int64_t i = 0; i < n; ++i) {
       T x = normalized(vals[i]);
       std::memcpy(out + i * row_width + offset, &x, sizeof(T));
+      fold(hashes, i, hashFixedValue(x), first);
     }
     return;
   }
@@ -38,31 +90,70 @@ void encodeFixed(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, s
     uint8_t* row = out + i * row_width;
     if (nulls && d.isNull(i)) {
       row[column] = 1;
+      fold(hashes, i, kNullHash, first);
       continue;
     }
     T x = normalized(d.valueAt<T>(i));
     std::memcpy(row + offset, &x, sizeof(T));
+    fold(hashes, i, hashFixedValue(x), first);
   }
 }
 
-void encodeString(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column, uint32_t offset) {
+/// Dictionary and constant inputs: each distinct entry is turned into a key
+/// and hashed once, then rows copy their entry's (Parquet dictionary pages
+/// arrive as dictionary vectors, usually with far fewer entries than rows).
+bool encodeStringEntries(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column,
+                         uint32_t offset, uint64_t* hashes, bool first) {
+  if (v.encoding() == VectorEncoding::Flat) return false;
+  const Vector& dict = *v.dictionary();
+  int64_t entries = dict.size();
+  if (v.encoding() == VectorEncoding::Dictionary && entries > n) return false;
+  std::vector<uint8_t> keys(static_cast<size_t>(entries) * string_key::kSize);
+  std::vector<uint64_t> entry_hashes(static_cast<size_t>(entries));
+  for (int64_t e = 0; e < entries; ++e) {
+    if (dict.isNull(e)) continue;
+    uint8_t* key = keys.data() + e * string_key::kSize;
+    string_key::make(dict.stringAt(e), key);
+    entry_hashes[static_cast<size_t>(e)] = hashStringKey(key);
+  }
+  DecodedVector d(v);
+  for (int64_t i = 0; i < n; ++i) {
+    uint8_t* row = out + i * row_width;
+    if (d.isNull(i)) {
+      row[column] = 1;
+      fold(hashes, i, kNullHash, first);
+      continue;
+    }
+    int64_t e = d.index(i);
+    std::memcpy(row + offset, keys.data() + e * string_key::kSize, string_key::kSize);
+    fold(hashes, i, entry_hashes[static_cast<size_t>(e)], first);
+  }
+  return true;
+}
+
+void encodeString(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column, uint32_t offset,
+                  uint64_t* hashes, bool first) {
+  if (encodeStringEntries(v, n, out, row_width, column, offset, hashes, first)) return;
   DecodedVector d(v);
   bool nulls = d.mayHaveNulls();
   for (int64_t i = 0; i < n; ++i) {
     uint8_t* row = out + i * row_width;
     if (nulls && d.isNull(i)) {
       row[column] = 1;
+      fold(hashes, i, kNullHash, first);
       continue;
     }
-    std::string_view s = d.stringAt(i);
-    StringRef ref{s.data(), static_cast<uint32_t>(s.size()), 0};
-    std::memcpy(row + offset, &ref, sizeof ref);
+    uint64_t w0, w1;
+    string_key::words(d.stringAt(i), w0, w1);
+    std::memcpy(row + offset, &w0, 8);
+    std::memcpy(row + offset + 8, &w1, 8);
+    fold(hashes, i, hashStringWords(w0, w1), first);
   }
 }
 
 // Slow path (one Value per row): nested keys are rare and costly anyway.
 void encodeNested(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, size_t column, uint32_t offset,
-                  std::string& scratch) {
+                  uint64_t* hashes, bool first, std::string& scratch) {
   scratch.clear();
   std::vector<size_t> starts(static_cast<size_t>(n) + 1, 0);
   for (int64_t i = 0; i < n; ++i) {
@@ -74,11 +165,16 @@ void encodeNested(const Vector& v, int64_t n, uint8_t* out, uint32_t row_width, 
     encodeKeyValue(v.getValue(i), *v.type(), scratch);
   }
   starts[static_cast<size_t>(n)] = scratch.size();
+  // Keys are made only now: scratch no longer moves.
   for (int64_t i = 0; i < n; ++i) {
-    if (out[i * row_width + column]) continue;
+    if (out[i * row_width + column]) {
+      fold(hashes, i, kNullHash, first);
+      continue;
+    }
     size_t b = starts[static_cast<size_t>(i)], e = starts[static_cast<size_t>(i) + 1];
-    StringRef ref{scratch.data() + b, static_cast<uint32_t>(e - b), 0};
-    std::memcpy(out + i * row_width + offset, &ref, sizeof ref);
+    uint8_t* key = out + i * row_width + offset;
+    string_key::make(std::string_view(scratch.data() + b, e - b), key);
+    fold(hashes, i, hashStringKey(key), first);
   }
 }
 
@@ -107,7 +203,7 @@ GroupKeyLayout::GroupKeyLayout(const std::vector<DataTypePtr>& types) {
     c.type = t;
     if (t->isStringLike()) {
       c.is_string = true;
-      c.width = 16;
+      c.width = string_key::kSize;
     } else if (t->id() == TypeId::Null) {
       c.width = 0;
     } else if (t->fixedWidth() > 0) {
@@ -117,7 +213,7 @@ GroupKeyLayout::GroupKeyLayout(const std::vector<DataTypePtr>& types) {
     } else {
       c.is_string = true;
       c.is_nested = true;
-      c.width = 16;
+      c.width = string_key::kSize;
     }
     columns_.push_back(c);
   }
@@ -126,47 +222,34 @@ GroupKeyLayout::GroupKeyLayout(const std::vector<DataTypePtr>& types) {
     if (!c.is_string) continue;
     c.offset = pos;
     string_offsets_.push_back(pos);
-    pos += 16;
+    pos += string_key::kSize;
     has_strings_ = true;
   }
   width_ = pos;
 }
 
-void GroupKeyLayout::encode(const std::vector<VectorPtr>& keys, int64_t n, uint8_t* out,
+void GroupKeyLayout::encode(const std::vector<VectorPtr>& keys, int64_t n, uint8_t* out, uint64_t* hashes,
                             std::vector<std::string>& scratch) const {
   std::memset(out, 0, static_cast<size_t>(n) * width_);
   scratch.resize(columns_.size());
   for (size_t c = 0; c < columns_.size(); ++c) {
     const Column& col = columns_[c];
     const Vector& v = *keys[c];
+    bool first = c == 0;
     if (col.type->id() == TypeId::Null) {
-      for (int64_t i = 0; i < n; ++i) out[i * width_ + c] = 1;
+      for (int64_t i = 0; i < n; ++i) {
+        out[i * width_ + c] = 1;
+        fold(hashes, i, kNullHash, first);
+      }
     } else if (col.is_nested) {
-      encodeNested(v, n, out, width_, c, col.offset, scratch[c]);
+      encodeNested(v, n, out, width_, c, col.offset, hashes, first, scratch[c]);
     } else if (col.is_string) {
-      encodeString(v, n, out, width_, c, col.offset);
+      encodeString(v, n, out, width_, c, col.offset, hashes, first);
     } else {
-      dispatchWidth(col.type->id(), [&]<class T>() { encodeFixed<T>(v, n, out, width_, c, col.offset); });
+      dispatchWidth(col.type->id(),
+                    [&]<class T>() { encodeFixed<T>(v, n, out, width_, c, col.offset, hashes, first); });
     }
   }
-}
-
-uint64_t GroupKeyLayout::hashRow(const uint8_t* row) const {
-  uint64_t h = hashBytes(row, fixed_end_);
-  for (uint32_t off : string_offsets_) {
-    StringRef ref;
-    std::memcpy(&ref, row + off, sizeof ref);
-    h = hashInt64(h ^ (hashBytes(ref.data, ref.len) + 0x9E3779B97F4A7C15ULL));
-  }
-  return h;
-}
-
-void GroupKeyLayout::hashRows(const uint8_t* rows, int64_t n, uint64_t* out) const {
-  if (!has_strings_) {
-    for (int64_t i = 0; i < n; ++i) out[i] = hashBytes(rows + i * width_, fixed_end_);
-    return;
-  }
-  for (int64_t i = 0; i < n; ++i) out[i] = hashRow(rows + i * width_);
 }
 
 VectorPtr GroupKeyLayout::decode(size_t c, const uint8_t* const* rows, int64_t n) const {
@@ -179,13 +262,11 @@ VectorPtr GroupKeyLayout::decode(size_t c, const uint8_t* const* rows, int64_t n
         b.appendNull();
         continue;
       }
-      StringRef ref;
-      std::memcpy(&ref, rows[i] + col.offset, sizeof ref);
+      std::string_view bytes = string_key::view(rows[i] + col.offset);
       if (col.is_nested) {
-        std::string_view bytes(ref.data, ref.len);
         b.appendValue(decodeKeyValue(col.type, bytes));
       } else {
-        b.appendString(std::string_view(ref.data, ref.len));
+        b.appendString(bytes);
       }
     }
     return b.finish();

@@ -85,6 +85,10 @@ class HashAggregate : public PhysicalOperator {
 
  private:
   void mergePartition(int partition, ExecContext& ctx);
+  /// The group row of each of n key rows (`width` bytes apart, with their
+  /// hashes), created in w's tables when new.
+  static void probe(WorkerTables& w, const uint8_t* keys, uint32_t width, const uint64_t* hashes, int64_t n,
+                    uint8_t** groups);
 
   std::vector<PhysicalExprPtr> keys_;
   std::vector<AggregateExprSpec> aggregates_;

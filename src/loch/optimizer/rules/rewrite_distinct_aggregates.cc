@@ -24,6 +24,16 @@ std::vector<ExprPtr> aggregateCalls(const LogicalPlan& agg) {
   return calls;
 }
 
+/// avg over a numeric, non-decimal argument: a DOUBLE sum / count, so it
+/// splits into partial sum(CAST(x AS DOUBLE)) and count(x) (Spark's Average
+/// keeps exactly these two buffers for such inputs).
+bool isDoubleAverage(const ExprPtr& call) {
+  if ((call->name() != "avg" && call->name() != "mean") || call->distinct() || call->children().size() != 1)
+    return false;
+  const DataType& t = *call->child(0)->type();
+  return t.isNumeric() && t.id() != TypeId::Decimal && call->type()->id() == TypeId::Double;
+}
+
 /// The one distinct argument when the rewrite applies, else nullptr.
 ExprPtr distinctArgument(const LogicalPlan& agg, const std::vector<ExprPtr>& calls) {
   ExprPtr arg;
@@ -36,6 +46,8 @@ ExprPtr distinctArgument(const LogicalPlan& agg, const std::vector<ExprPtr>& cal
       arg = c->child(0);
     } else if (n == "sum") {
       if (c->type()->id() == TypeId::Decimal) return nullptr;  // a second sum would widen the type
+    } else if (n == "avg" || n == "mean") {
+      if (!isDoubleAverage(c)) return nullptr;
     } else if (n != "count" && n != "min" && n != "max") {
       return nullptr;
     }
@@ -93,6 +105,20 @@ LogicalPlanPtr rewrite(const LogicalPlanPtr& agg, const FunctionBindOptions& opt
     const auto& c = calls[i];
     if (c->distinct()) {
       replacements.emplace_back(c, mergedCall(c, d_ref, opts));
+    } else if (isDoubleAverage(c)) {
+      // avg = sum of partial sums / sum of partial counts; NULL when no
+      // value was counted (nullif keeps a zero count from dividing).
+      auto x = c->child(0);
+      inner_outputs.push_back(Expr::alias(bindFunctionCall("sum", {castTo(x, DoubleType())}, false, opts),
+                                          "__partial_" + std::to_string(i) + "_sum"));
+      auto sum_ref = toAttribute(inner_outputs.back());
+      inner_outputs.push_back(
+          Expr::alias(bindFunctionCall("count", {x}, false, opts), "__partial_" + std::to_string(i) + "_count"));
+      auto count_ref = toAttribute(inner_outputs.back());
+      auto total = bindFunctionCall("sum", {sum_ref}, false, opts);
+      auto count = castTo(bindFunctionCall("sum", {count_ref}, false, opts), DoubleType());
+      auto divisor = bindFunctionCall("nullif", {count, Expr::literal(Value::doubleValue(0))}, false, opts);
+      replacements.emplace_back(c, bindFunctionCall("/", {total, divisor}, false, opts));
     } else {
       inner_outputs.push_back(Expr::alias(c, "__partial_" + std::to_string(i)));
       replacements.emplace_back(c, mergedCall(c, toAttribute(inner_outputs.back()), opts));

@@ -7,7 +7,8 @@
 //   inner: GROUP BY k, d   → partial count(*), sum(x) (d deduplicated)
 //   outer: GROUP BY k      → count(d), sum of the partial counts and sums.
 // Applies when every distinct call is count or sum over d without FILTER and
-// every other call is count, sum (not decimal), min or max without FILTER;
+// every other call is count, sum (not decimal), min, max or avg (not
+// decimal: split into a partial sum and count) without FILTER;
 // other aggregates are left as they are. Output attributes and types are
 // unchanged.
 
