@@ -76,12 +76,34 @@ void checkAccuracy(const AggregateCall& call) {
   }
 }
 
-/// Spark's answer: the value of rank max(1, ceil(p * n)) in sorted order.
+/// Spark's answer: the value of rank max(1, ceil(p * n)) in sorted order
+/// (0-based position returned).
+size_t rankIndex(size_t count, double p) {
+  auto rank = static_cast<size_t>(std::max(1.0, std::ceil(p * static_cast<double>(count))));
+  return std::min(rank, count) - 1;
+}
+
+/// The values at the ranks of `ps` (same order as `ps`), by selection
+/// rather than a full sort: nth_element on the ranks in ascending order,
+/// each on the part above the previous one (O(n) per percentage).
+/// Reorders `vals`; requires it non-empty.
 template <class T>
-const T& atRank(const std::vector<T>& sorted, double p) {
-  auto n = static_cast<double>(sorted.size());
-  auto rank = static_cast<size_t>(std::max(1.0, std::ceil(p * n)));
-  return sorted[std::min(rank, sorted.size()) - 1];
+std::vector<T> valuesAtRanks(std::vector<T>& vals, const std::vector<double>& ps) {
+  std::vector<size_t> order(ps.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ps[a] < ps[b]; });
+  std::vector<T> out(ps.size());
+  size_t from = 0;
+  for (size_t i : order) {
+    size_t k = rankIndex(vals.size(), ps[i]);
+    if (k >= from) {
+      std::nth_element(vals.begin() + static_cast<std::ptrdiff_t>(from), vals.begin() + static_cast<std::ptrdiff_t>(k),
+                       vals.end(), agg::orderLess<T>);
+      from = k;
+    }
+    out[i] = vals[k];
+  }
+  return out;
 }
 
 template <class T>
@@ -120,14 +142,13 @@ BoundAggregateFunction makeApproxPercentile(const AggregateCall& call, std::vect
     std::vector<Value> rows;
     for (int64_t i = 0; i < n; ++i) {
       auto& vals = stateAs<SampleState<T>>(states[i]).values;
-      if (!vals.empty()) std::sort(vals.begin(), vals.end(), agg::orderLess<T>);
       if (is_array) {
         if (vals.empty()) {
           rows.push_back(Value::null(ret));
           continue;
         }
         std::vector<Value> elems;
-        for (double p : ps) elems.push_back(toValue<T>(type, atRank(vals, p)));
+        for (const T& v : valuesAtRanks(vals, ps)) elems.push_back(toValue<T>(type, v));
         rows.push_back(Value::array(ret, std::move(elems)));
         continue;
       }
@@ -135,7 +156,8 @@ BoundAggregateFunction makeApproxPercentile(const AggregateCall& call, std::vect
       ptrs[static_cast<size_t>(i)] = &slot;
       if (vals.empty()) continue;
       slot.is_null = false;
-      std::memcpy(slot.fixed, &atRank(vals, ps[0]), sizeof(T));
+      T v = valuesAtRanks(vals, ps)[0];
+      std::memcpy(slot.fixed, &v, sizeof(T));
     }
     if (is_array) return Vector::fromValues(ret, rows);
     return agg::slotsToVector(ret, ptrs.data(), n);
