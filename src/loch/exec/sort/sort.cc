@@ -56,22 +56,32 @@ void Sort::finalize(ExecContext& ctx) {
   growReservation(mutex_, reservation_, ctx, "Sort", n * 40);
   std::vector<VectorPtr> keys;
   for (size_t k = 0; k < keys_.size(); ++k) keys.push_back(concatKey(parts_, k, keys_[k].expr->type()));
-  std::vector<uint32_t> idx = sortRows(keys, specsOf(keys_), n, nullptr, -1, ctx.pool);
+  std::vector<uint32_t> idx = sortRows(std::move(keys), specsOf(keys_), n, nullptr, -1, ctx.pool);
   order_ = refsOf(parts_, idx);
+  payload_ = payloadSources(parts_, schema());
   // Key copies are no longer needed; the payload stays until destruction.
   for (auto& p : parts_) p.keys.clear();
   chunk_ = std::max<int64_t>(ctx.batch_size, 1);
+  morsels_ = (static_cast<int64_t>(order_.size()) + chunk_ - 1) / chunk_;
+  produced_ = 0;
 }
 
-int64_t Sort::morselCount(ExecContext& /*ctx*/) {
-  return (static_cast<int64_t>(order_.size()) + chunk_ - 1) / chunk_;
-}
+int64_t Sort::morselCount(ExecContext& /*ctx*/) { return morsels_; }
 
 void Sort::produce(int64_t morsel, ExecContext& /*ctx*/, const Emit& emit) {
   int64_t start = morsel * chunk_;
   int64_t n = std::min<int64_t>(chunk_, static_cast<int64_t>(order_.size()) - start);
-  if (n <= 0) return;
-  emit(gatherParts(parts_, schema(), order_.data() + start, n));
+  RecordBatchPtr batch;
+  if (n > 0) batch = gatherPayload(payload_, schema(), order_.data() + start, n);
+  if (produced_.fetch_add(1) + 1 == morsels_) {
+    // The last morsel: no other produce() reads the buffers any more.
+    payload_ = {};
+    order_ = {};
+    parts_ = {};
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (reservation_) reservation_->resize(0);
+  }
+  if (batch) emit(batch);
 }
 
 }  // namespace loch

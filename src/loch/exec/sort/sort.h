@@ -2,9 +2,11 @@
 // Sort (ORDER BY): a pipeline breaker. Workers buffer their batches with
 // evaluated keys; finalize() orders the buffered rows by the keys (ties in
 // input order: morsel, then row), and the source side emits them in
-// chunks of ExecContext::batch_size rows, one chunk per morsel, in order.
+// chunks of ExecContext::batch_size rows, one chunk per morsel, in order;
+// the buffered rows are freed once the last morsel was produced.
 // Ordering rules: see row_sorter.h (Spark's SortOrder semantics).
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,6 +44,9 @@ class Sort : public PhysicalOperator {
   std::unique_ptr<MemoryReservation> reservation_;
   std::vector<SortPart> parts_;
   std::vector<uint64_t> order_;  // row references in sorted order
+  std::vector<GatherColumn> payload_;  // payload columns per part
+  int64_t morsels_ = 0;
+  std::atomic<int64_t> produced_{0};  // the buffers are freed after the last morsel
   int64_t chunk_ = 4096;
 };
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 
+#include "loch/common/thread_pool.h"
 #include "loch/vector/vector_ops.h"
 
 namespace loch {
@@ -48,27 +49,55 @@ std::vector<uint64_t> refsOf(const std::vector<SortPart>& parts, const std::vect
   return refs;
 }
 
+GatherColumn makeGatherColumn(std::vector<const Vector*> sources, DataTypePtr type) {
+  // Sources without NULLs read bit 0 of an all-valid byte (row mask 0), so
+  // the validity loop has no branch on the source.
+  static const uint8_t kAllValid[1] = {0xFF};
+  GatherColumn c;
+  c.type = std::move(type);
+  c.flat = true;
+  for (const Vector* s : sources) c.flat = c.flat && s->isFlat();
+  c.sources = std::move(sources);
+  if (!c.flat) return c;
+  int width = c.type->fixedWidth();
+  bool fixed = !c.type->isStringLike() && (width == 1 || width == 2 || width == 4 || width == 8 || width == 16);
+  for (const Vector* s : c.sources) {
+    const uint8_t* v = s->validity();
+    c.any_nulls = c.any_nulls || v;
+    c.validity.push_back(v ? v : kAllValid);
+    c.valid_mask.push_back(v ? ~0u : 0u);
+    if (fixed) c.values.push_back(s->valuesBuffer()->data());
+  }
+  return c;
+}
+
 namespace {
 
-// Validity of the gathered rows; nullptr when no source has NULLs.
-void gatherValidity(const std::vector<const Vector*>& sources, const uint64_t* refs, int64_t n, Vector& out) {
-  bool any = false;
-  for (const Vector* s : sources) any = any || s->validity();
-  if (!any) return;
-  uint8_t* dst = out.mutableValidity();
-  for (int64_t i = 0; i < n; ++i) {
-    const uint8_t* v = sources[rowRefSource(refs[i])]->validity();
-    if (v && !bits::get(v, rowRefRow(refs[i]))) bits::clear(dst, i);
+// Clears the validity bits of output rows [from, to) whose source row is
+// NULL (dst: the output bitmap, all valid).
+void gatherValidityRange(const GatherColumn& c, const uint64_t* refs, int64_t from, int64_t to, uint8_t* dst) {
+  const uint8_t* const* valid = c.validity.data();
+  const uint32_t* mask = c.valid_mask.data();
+  for (int64_t i = from; i < to; ++i) {
+    uint32_t src = rowRefSource(refs[i]);
+    uint32_t row = rowRefRow(refs[i]) & mask[src];
+    if (!bits::get(valid[src], row)) bits::clear(dst, i);
   }
 }
 
+// Validity of the gathered rows; nullptr when no source has NULLs.
+void gatherValidity(const GatherColumn& c, const uint64_t* refs, int64_t n, Vector& out) {
+  if (!c.any_nulls) return;
+  gatherValidityRange(c, refs, 0, n, out.mutableValidity());
+}
+
+// Output rows [from, to): dst[i] = the source value of refs[i].
 template <int W>
-void gatherWidth(const std::vector<const Vector*>& sources, const uint64_t* refs, int64_t n, uint8_t* dst) {
-  std::vector<const uint8_t*> base(sources.size());
-  for (size_t s = 0; s < sources.size(); ++s) base[s] = sources[s]->valuesBuffer()->data();
+void gatherWidth(const GatherColumn& c, const uint64_t* refs, int64_t from, int64_t n, uint8_t* dst) {
+  const uint8_t* const* base = c.values.data();
   // Sorted order reads the sources at random: prefetch a few rows ahead.
   constexpr int64_t kAhead = 16;
-  for (int64_t i = 0; i < n; ++i) {
+  for (int64_t i = from; i < n; ++i) {
     if (i + kAhead < n) {
       uint64_t a = refs[i + kAhead];
       __builtin_prefetch(base[rowRefSource(a)] + static_cast<size_t>(rowRefRow(a)) * W);
@@ -77,80 +106,102 @@ void gatherWidth(const std::vector<const Vector*>& sources, const uint64_t* refs
   }
 }
 
-// gatherRefs for flat sources, with typed copies and strings in two passes.
-VectorPtr gatherFlatRefs(const std::vector<const Vector*>& sources, const DataTypePtr& type, const uint64_t* refs,
-                         int64_t n) {
-  int width = type->fixedWidth();
-  if (type->isStringLike()) {
-    auto out = Vector::makeFlat(type, n);
-    constexpr int64_t kAhead = 16;
-    int64_t bytes = 0;
-    for (int64_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        uint64_t a = refs[i + kAhead];
-        __builtin_prefetch(sources[rowRefSource(a)]->offsets() + rowRefRow(a));
-      }
-      const Vector* s = sources[rowRefSource(refs[i])];
-      uint32_t r = rowRefRow(refs[i]);
-      bytes += s->offsets()[r + 1] - s->offsets()[r];
+VectorPtr gatherStrings(const GatherColumn& c, const uint64_t* refs, int64_t n) {
+  const std::vector<const Vector*>& sources = c.sources;
+  auto out = Vector::makeFlat(c.type, n);
+  constexpr int64_t kAhead = 16;
+  int64_t bytes = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) {
+      uint64_t a = refs[i + kAhead];
+      __builtin_prefetch(sources[rowRefSource(a)]->offsets() + rowRefRow(a));
     }
-    if (bytes > std::numeric_limits<int32_t>::max()) return gatherRefs(sources, type, refs, n);
-    auto data = std::make_shared<Buffer>(static_cast<size_t>(bytes));
-    int32_t* o = out->mutableOffsets();
-    uint8_t* dst = data->data();
-    int32_t pos = 0;
-    o[0] = 0;
-    for (int64_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        uint64_t a = refs[i + kAhead];
-        const Vector* p = sources[rowRefSource(a)];
-        __builtin_prefetch(p->stringData() + p->offsets()[rowRefRow(a)]);
-      }
-      const Vector* s = sources[rowRefSource(refs[i])];
-      uint32_t r = rowRefRow(refs[i]);
-      int32_t len = s->offsets()[r + 1] - s->offsets()[r];
-      std::memcpy(dst + pos, s->stringData() + s->offsets()[r], static_cast<size_t>(len));
-      pos += len;
-      o[i + 1] = pos;
+    const Vector* s = sources[rowRefSource(refs[i])];
+    uint32_t r = rowRefRow(refs[i]);
+    bytes += s->offsets()[r + 1] - s->offsets()[r];
+  }
+  if (bytes > std::numeric_limits<int32_t>::max()) return gatherRefs(sources, c.type, refs, n);
+  auto data = std::make_shared<Buffer>(static_cast<size_t>(bytes));
+  int32_t* o = out->mutableOffsets();
+  uint8_t* dst = data->data();
+  int32_t pos = 0;
+  o[0] = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) {
+      uint64_t a = refs[i + kAhead];
+      const Vector* p = sources[rowRefSource(a)];
+      __builtin_prefetch(p->stringData() + p->offsets()[rowRefRow(a)]);
     }
-    out->setDataBuffer(std::move(data));
-    gatherValidity(sources, refs, n, *out);
-    return out;
+    const Vector* s = sources[rowRefSource(refs[i])];
+    uint32_t r = rowRefRow(refs[i]);
+    int32_t len = s->offsets()[r + 1] - s->offsets()[r];
+    std::memcpy(dst + pos, s->stringData() + s->offsets()[r], static_cast<size_t>(len));
+    pos += len;
+    o[i + 1] = pos;
   }
-  if (width != 1 && width != 2 && width != 4 && width != 8 && width != 16) return gatherRefs(sources, type, refs, n);
-  auto out = Vector::makeFlat(type, n);
-  uint8_t* dst = out->valuesBuffer()->data();
-  switch (width) {
-    case 1: gatherWidth<1>(sources, refs, n, dst); break;
-    case 2: gatherWidth<2>(sources, refs, n, dst); break;
-    case 4: gatherWidth<4>(sources, refs, n, dst); break;
-    case 8: gatherWidth<8>(sources, refs, n, dst); break;
-    default: gatherWidth<16>(sources, refs, n, dst); break;
-  }
-  gatherValidity(sources, refs, n, *out);
+  out->setDataBuffer(std::move(data));
+  gatherValidity(c, refs, n, *out);
   return out;
 }
 
 }  // namespace
 
+VectorPtr gatherColumn(const GatherColumn& c, const uint64_t* refs, int64_t n, ThreadPool* pool) {
+  if (!c.flat) return gatherRefs(c.sources, c.type, refs, n);
+  if (c.type->isStringLike()) return gatherStrings(c, refs, n);
+  if (c.values.size() != c.sources.size()) return gatherRefs(c.sources, c.type, refs, n);
+  auto out = Vector::makeFlat(c.type, n);
+  uint8_t* dst = out->valuesBuffer()->data();
+  uint8_t* valid = c.any_nulls ? out->mutableValidity() : nullptr;
+  int width = c.type->fixedWidth();
+  auto range = [&](int64_t from, int64_t to) {
+    switch (width) {
+      case 1: gatherWidth<1>(c, refs, from, to, dst); break;
+      case 2: gatherWidth<2>(c, refs, from, to, dst); break;
+      case 4: gatherWidth<4>(c, refs, from, to, dst); break;
+      case 8: gatherWidth<8>(c, refs, from, to, dst); break;
+      default: gatherWidth<16>(c, refs, from, to, dst); break;
+    }
+    if (valid) gatherValidityRange(c, refs, from, to, valid);
+  };
+  // Chunks are multiples of 8 rows so that no two write the same validity byte.
+  constexpr int64_t kChunk = 1 << 16;
+  if (pool && pool->threads() > 1 && n >= 2 * kChunk) {
+    pool->parallelFor((n + kChunk - 1) / kChunk, [&](int64_t k, int) {
+      range(k * kChunk, std::min(n, (k + 1) * kChunk));
+    });
+  } else {
+    range(0, n);
+  }
+  return out;
+}
+
 VectorPtr gatherSortRefs(const std::vector<const Vector*>& sources, const DataTypePtr& type, const uint64_t* refs,
                          int64_t n) {
-  bool flat = true;
-  for (const Vector* s : sources) flat = flat && s->isFlat();
-  if (!flat) return gatherRefs(sources, type, refs, n);
-  return gatherFlatRefs(sources, type, refs, n);
+  return gatherColumn(makeGatherColumn(sources, type), refs, n);
+}
+
+std::vector<GatherColumn> payloadSources(const std::vector<SortPart>& parts, const SchemaPtr& schema) {
+  std::vector<GatherColumn> cols;
+  const auto& fields = schema->fields();
+  for (size_t c = 0; c < fields.size(); ++c) {
+    std::vector<const Vector*> sources(parts.size());
+    for (size_t p = 0; p < parts.size(); ++p) sources[p] = parts[p].batch->column(static_cast<int>(c)).get();
+    cols.push_back(makeGatherColumn(std::move(sources), fields[c].type));
+  }
+  return cols;
+}
+
+RecordBatchPtr gatherPayload(const std::vector<GatherColumn>& columns, const SchemaPtr& schema, const uint64_t* refs,
+                             int64_t n) {
+  std::vector<VectorPtr> cols;
+  for (const auto& c : columns) cols.push_back(gatherColumn(c, refs, n));
+  return RecordBatch::make(schema, std::move(cols), n);
 }
 
 RecordBatchPtr gatherParts(const std::vector<SortPart>& parts, const SchemaPtr& schema, const uint64_t* refs,
                            int64_t n) {
-  std::vector<VectorPtr> cols;
-  const auto& fields = schema->fields();
-  std::vector<const Vector*> sources(parts.size());
-  for (size_t c = 0; c < fields.size(); ++c) {
-    for (size_t p = 0; p < parts.size(); ++p) sources[p] = parts[p].batch->column(static_cast<int>(c)).get();
-    cols.push_back(gatherSortRefs(sources, fields[c].type, refs, n));
-  }
-  return RecordBatch::make(schema, std::move(cols), n);
+  return gatherPayload(payloadSources(parts, schema), schema, refs, n);
 }
 
 void growReservation(std::mutex& mutex, std::unique_ptr<MemoryReservation>& reservation, ExecContext& ctx,

@@ -36,13 +36,42 @@ VectorPtr concatKey(const std::vector<SortPart>& parts, size_t k, const DataType
 /// Row references (part, row) for positions `idx` of the parts' concatenation.
 std::vector<uint64_t> refsOf(const std::vector<SortPart>& parts, const std::vector<uint32_t>& idx);
 
+/// One column of all parts, with the raw pointers a gather needs resolved
+/// once (not per output chunk and source).
+struct GatherColumn {
+  DataTypePtr type;
+  std::vector<const Vector*> sources;
+  bool flat = false;       // every source is flat
+  bool any_nulls = false;  // some source has a validity bitmap
+  std::vector<const uint8_t*> values;      // fixed-width flat sources: value bytes
+  std::vector<const uint8_t*> validity;    // per source (all-valid byte when none)
+  std::vector<uint32_t> valid_mask;        // per source: row mask for validity
+};
+
+/// Resolves `sources` (any encodings, all of `type`) for gatherColumn; the
+/// sources must outlive the result.
+GatherColumn makeGatherColumn(std::vector<const Vector*> sources, DataTypePtr type);
+
 /// gatherRefs (vector_ops.h) with fast paths for flat fixed-width and
 /// string sources: row i is sources[source(refs[i])][row(refs[i])].
+/// @param pool optional: large fixed-width gathers run in chunks on it (not
+///        from inside a parallelFor of the same pool).
+VectorPtr gatherColumn(const GatherColumn& column, const uint64_t* refs, int64_t n, ThreadPool* pool = nullptr);
+
+/// gatherColumn over sources resolved for this one call.
 VectorPtr gatherSortRefs(const std::vector<const Vector*>& sources, const DataTypePtr& type, const uint64_t* refs,
                          int64_t n);
 
 /// Rows `refs[0..n)` of the parts' payload as one batch of `schema`.
 RecordBatchPtr gatherParts(const std::vector<SortPart>& parts, const SchemaPtr& schema, const uint64_t* refs, int64_t n);
+
+/// The payload columns of `schema` over all parts, resolved once for
+/// gatherPayload (the parts must outlive the result).
+std::vector<GatherColumn> payloadSources(const std::vector<SortPart>& parts, const SchemaPtr& schema);
+
+/// gatherParts over columns from payloadSources.
+RecordBatchPtr gatherPayload(const std::vector<GatherColumn>& columns, const SchemaPtr& schema, const uint64_t* refs,
+                             int64_t n);
 
 /// Adds `bytes` to the operator's reservation (created on first use, named
 /// `name`) under `mutex`; no-op without a tracker.

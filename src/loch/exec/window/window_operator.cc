@@ -1,11 +1,10 @@
 #include "loch/exec/window/window_operator.h"
 
 #include <algorithm>
-#include <numeric>
+#include <functional>
 
 #include "loch/common/exception.h"
 #include "loch/common/thread_pool.h"
-#include "loch/exec/vector_hash.h"
 #include "loch/vector/vector_ops.h"
 
 namespace loch {
@@ -129,112 +128,212 @@ void WindowOperator::finalize(ExecContext& ctx) {
   }
   rows_ = n;
   chunk_ = std::max<int64_t>(ctx.batch_size, 1);
-  // Sorted copies of the evaluated columns, per-row bounds and results.
-  int64_t per_row = 64 + 8 * static_cast<int64_t>(exprs_.size());
+  // Sort records, key changes, sorted arguments, peer groups and results.
+  int64_t per_row = 48 + 8 * static_cast<int64_t>(exprs_.size());
   for (const auto& p : parts_) {
-    for (const auto& k : p.keys) per_row += p.batch->numRows() ? k->memoryBytes() / p.batch->numRows() : 0;
+    for (size_t k = partition_keys_.size() + order_keys_.size(); k < p.keys.size(); ++k) {
+      per_row += p.batch->numRows() ? p.keys[k]->memoryBytes() / p.batch->numRows() : 0;
+    }
     break;
   }
   growReservation(mutex_, reservation_, ctx, "Window", n * per_row);
 
-  size_t num_sort = partition_keys_.size() + order_keys_.size();
-  std::vector<VectorPtr> cols;
-  for (size_t k = 0; k < evaluated_.size(); ++k) cols.push_back(concatKey(parts_, k, evaluated_[k].expr->type()));
-  std::vector<uint32_t> idx;
-  if (num_sort > 0 && n > 0) {
-    std::vector<VectorPtr> keys(cols.begin(), cols.begin() + static_cast<long>(num_sort));
-    std::vector<SortOrderSpec> specs = specsOf(std::vector<SortKey>(evaluated_.begin(), evaluated_.begin() + static_cast<long>(num_sort)));
-    idx = sortRows(keys, specs, n, nullptr, -1, ctx.pool);
-  } else {
-    idx.resize(static_cast<size_t>(n));
-    std::iota(idx.begin(), idx.end(), 0u);
-  }
-  order_ = refsOf(parts_, idx);
-  std::vector<int32_t> rows(idx.begin(), idx.end());
-  sorted_.clear();
-  for (auto& c : cols) sorted_.push_back(num_sort > 0 ? gather(*c, rows.data(), n) : c);
-  cols.clear();
-  for (auto& p : parts_) p.keys.clear();
-
-  // Partition starts and global peer groups.
-  std::vector<int64_t> part_starts;
-  std::vector<int64_t> peer_begin(static_cast<size_t>(n)), peer_end(static_cast<size_t>(n));
   size_t np = partition_keys_.size();
-  int64_t group_start = 0;
-  for (int64_t i = 0; i < n; ++i) {
-    bool new_part = i == 0;
-    for (size_t k = 0; k < np && !new_part; ++k) new_part = !keysEqual(*sorted_[k], i, *sorted_[k], i - 1);
-    bool new_peer = new_part;
-    for (size_t k = np; k < num_sort && !new_peer; ++k) new_peer = !keysEqual(*sorted_[k], i, *sorted_[k], i - 1);
-    if (new_part) part_starts.push_back(i);
-    if (new_peer) {
-      for (int64_t j = group_start; j < i; ++j) peer_end[j] = i;
-      group_start = i;
-    }
-    peer_begin[i] = group_start;
-  }
-  for (int64_t j = group_start; j < n; ++j) peer_end[j] = n;
-
+  size_t num_sort = np + order_keys_.size();
+  std::vector<uint16_t> first_diff;
+  std::vector<uint32_t> idx;
+  presorted_ = true;
   range_key_.reset();
-  for (const auto& e : exprs_) {
-    if (frameNeedsRangeKey(e.frame) && !range_key_ && !order_keys_.empty()) {
-      range_key_ = std::make_unique<RangeKey>(makeRangeKey(*sorted_[np], order_keys_[0].ascending));
+  if (num_sort > 0 && n > 0) {
+    // The sort keys stay in their parts (no concatenated copy).
+    std::vector<std::vector<VectorPtr>> keys;
+    for (auto& p : parts_) {
+      keys.emplace_back(p.keys.begin(), p.keys.begin() + static_cast<long>(num_sort));
+      for (size_t k = 0; k < num_sort; ++k) p.keys[k].reset();
+    }
+    std::vector<SortOrderSpec> specs =
+        specsOf(std::vector<SortKey>(evaluated_.begin(), evaluated_.begin() + static_cast<long>(num_sort)));
+    bool needs_range = false;
+    for (const auto& e : exprs_) needs_range = needs_range || frameNeedsRangeKey(e.frame);
+    VectorPtr range_key;
+    if (needs_range && !order_keys_.empty()) {
+      std::vector<VectorPtr> pieces;
+      for (const auto& k : keys) pieces.push_back(k[np]);
+      range_key = concat(evaluated_[np].expr->type(), pieces)->flatten();
+    }
+    if (!keyPartsAlreadySorted(keys, specs, &first_diff)) {
+      presorted_ = false;
+      idx = sortRowParts(std::move(keys), specs, ctx.pool, &first_diff);
+      if (range_key) range_key = gather(*range_key, reinterpret_cast<const int32_t*>(idx.data()), n);
+    }
+    keys.clear();
+    if (range_key) range_key_ = std::make_unique<RangeKey>(makeRangeKey(*range_key, order_keys_[0].ascending));
+  } else {
+    first_diff.assign(static_cast<size_t>(n), 0);
+  }
+  std::vector<uint64_t> refs;  // payload row refs in sorted order (unless presorted_)
+  if (!presorted_) refs = refsOf(parts_, idx);
+  idx = {};
+
+  // The arguments in sorted order (the sort keys are no longer needed).
+  std::vector<VectorPtr> args(evaluated_.size());
+  std::vector<const Vector*> sources(parts_.size());
+  for (size_t k = num_sort; k < evaluated_.size(); ++k) {
+    const DataTypePtr& type = evaluated_[k].expr->type();
+    if (presorted_) {
+      args[k] = concatKey(parts_, k, type);
+    } else {
+      for (size_t p = 0; p < parts_.size(); ++p) sources[p] = parts_[p].keys[k].get();
+      args[k] = gatherColumn(makeGatherColumn(sources, type), refs.data(), n, ctx.pool);
     }
   }
+  for (auto& p : parts_) p.keys.clear();
+  evaluateAll(first_diff, args, ctx);
+  args.clear();
+  first_diff = {};
+  range_key_.reset();
+  buildOutput(refs, ctx);
+}
 
+void WindowOperator::buildOutput(const std::vector<uint64_t>& refs, ExecContext& ctx) {
+  // Output chunks: the input batches themselves when presorted_, else
+  // chunk_-row slices of the sorted order.
+  std::vector<int64_t> starts;
+  if (presorted_) {
+    int64_t r = 0;
+    for (const auto& p : parts_) {
+      starts.push_back(r);
+      r += p.batch->numRows();
+    }
+  } else {
+    for (int64_t r = 0; r < rows_; r += chunk_) starts.push_back(r);
+  }
+  starts.push_back(rows_);
+  auto chunks = static_cast<int64_t>(starts.size()) - 1;
+  size_t width = children()[0]->schema()->fields().size();
+  std::vector<std::vector<VectorPtr>> cols(static_cast<size_t>(chunks));
+  auto forChunks = [&](const std::function<void(int64_t)>& fn) {
+    if (ctx.pool && chunks > 1) {
+      ctx.pool->parallelFor(chunks, [&](int64_t m, int) { fn(m); });
+    } else {
+      for (int64_t m = 0; m < chunks; ++m) fn(m);
+    }
+  };
+  if (presorted_) {
+    for (int64_t m = 0; m < chunks; ++m) cols[m] = parts_[static_cast<size_t>(m)].batch->columns();
+  } else {
+    // Column by column, dropping each input column once it is gathered, so
+    // that the input and its sorted copy are not both held in full.
+    std::vector<std::vector<VectorPtr>> input(parts_.size());
+    for (size_t p = 0; p < parts_.size(); ++p) input[p] = parts_[p].batch->columns();
+    for (auto& c : cols) c.resize(width);
+    const auto& fields = children()[0]->schema()->fields();
+    for (size_t c = 0; c < width; ++c) {
+      std::vector<const Vector*> src(input.size());
+      for (size_t p = 0; p < input.size(); ++p) src[p] = input[p][c].get();
+      GatherColumn column = makeGatherColumn(std::move(src), fields[c].type);
+      forChunks([&](int64_t m) { cols[m][c] = gatherColumn(column, refs.data() + starts[m], starts[m + 1] - starts[m]); });
+      if (c == 0) parts_.clear();  // `input` now holds the only references
+      for (auto& in : input) in[c].reset();
+    }
+  }
+  parts_.clear();
+  parts_.shrink_to_fit();
+  for (size_t e = 0; e < results_.size(); ++e) {
+    forChunks([&](int64_t m) { cols[m].push_back(resultRows(e, starts[m], starts[m + 1] - starts[m])); });
+    results_[e].clear();
+  }
+  results_.clear();
+  result_starts_.clear();
+  out_.assign(static_cast<size_t>(chunks), nullptr);
+  for (int64_t m = 0; m < chunks; ++m) {
+    out_[m] = RecordBatch::make(schema(), std::move(cols[m]), starts[m + 1] - starts[m]);
+  }
+  morsels_ = chunks;
+  produced_ = 0;
+  if (morsels_ == 0) releaseIfDone();
+}
+
+void WindowOperator::evaluateAll(const std::vector<uint16_t>& first_diff, const std::vector<VectorPtr>& args,
+                                 ExecContext& ctx) {
+  int64_t n = rows_;
+  size_t np = partition_keys_.size();
+  size_t num_sort = np + order_keys_.size();
   // Runs of whole partitions, large enough to amortise per-run costs and
   // numerous enough to keep every thread busy.
   int threads = ctx.pool ? ctx.pool->threads() : 1;
   int64_t target = std::max<int64_t>(1024, n / (static_cast<int64_t>(threads) * 8) + 1);
   std::vector<Run> runs;
-  for (size_t p = 0; p < part_starts.size(); ++p) {
-    if (runs.empty() || runs.back().end - runs.back().begin >= target) {
-      runs.push_back(Run{part_starts[p], part_starts[p], {}});
+  for (int64_t i = 0; i < n; ++i) {
+    if (i > 0 && first_diff[static_cast<size_t>(i)] >= np) continue;
+    if (runs.empty() || i - runs.back().begin >= target) {
+      if (!runs.empty()) runs.back().end = i;
+      runs.push_back(Run{i, n, {}});
     }
-    Run& r = runs.back();
-    r.part_starts.push_back(part_starts[p]);
-    r.end = p + 1 < part_starts.size() ? part_starts[p + 1] : n;
+    runs.back().part_starts.push_back(i);
   }
   for (auto& r : runs) r.part_starts.push_back(r.end);
 
   std::vector<std::vector<VectorPtr>> out(runs.size(), std::vector<VectorPtr>(exprs_.size()));
   auto work = [&](int64_t r, int) {
     ExecContext c = ctx;
-    for (size_t e = 0; e < exprs_.size(); ++e) out[r][e] = evaluateRun(e, runs[r], peer_begin, peer_end, c);
+    const Run& run = runs[static_cast<size_t>(r)];
+    // Partition-relative peer groups of the run's rows.
+    int64_t m = run.end - run.begin;
+    std::vector<int64_t> peer_begin(static_cast<size_t>(m)), peer_end(static_cast<size_t>(m));
+    for (size_t p = 0; p + 1 < run.part_starts.size(); ++p) {
+      int64_t s = run.part_starts[p], e = run.part_starts[p + 1];
+      int64_t group = s;
+      for (int64_t i = s; i < e; ++i) {
+        if (i > s && first_diff[static_cast<size_t>(i)] < num_sort) group = i;
+        peer_begin[i - run.begin] = group - s;
+      }
+      int64_t end = e;
+      for (int64_t i = e - 1; i >= s; --i) {
+        peer_end[i - run.begin] = end - s;
+        if (peer_begin[i - run.begin] == i - s) end = i;
+      }
+    }
+    for (size_t e = 0; e < exprs_.size(); ++e) out[r][e] = evaluateRun(e, run, args, peer_begin, peer_end, c);
   };
   if (ctx.pool && runs.size() > 1) {
     ctx.pool->parallelFor(static_cast<int64_t>(runs.size()), work);
   } else {
     for (size_t r = 0; r < runs.size(); ++r) work(static_cast<int64_t>(r), 0);
   }
-  results_.clear();
+  // Kept per run: buildOutput cuts the output chunks straight from them.
+  results_.assign(exprs_.size(), {});
+  result_starts_.clear();
+  for (const auto& r : runs) result_starts_.push_back(r.begin);
+  result_starts_.push_back(n);
   for (size_t e = 0; e < exprs_.size(); ++e) {
-    std::vector<VectorPtr> pieces;
-    for (auto& r : out) pieces.push_back(std::move(r[e]));
-    DataTypePtr type = exprs_[e].returnType();
-    if (pieces.empty()) results_.push_back(Vector::makeFlat(type, 0));
-    else if (pieces.size() == 1) results_.push_back(pieces[0]->flatten());
-    else results_.push_back(concat(type, pieces));
+    for (auto& r : out) results_[e].push_back(std::move(r[e]));
   }
-  // Only the payload and the results are needed from here on.
-  sorted_.clear();
-  range_key_.reset();
 }
 
-VectorPtr WindowOperator::evaluateRun(size_t e, const Run& run, const std::vector<int64_t>& gpeer_begin,
-                                      const std::vector<int64_t>& gpeer_end, ExecContext& ctx) const {
+VectorPtr WindowOperator::resultRows(size_t e, int64_t start, int64_t len) const {
+  // Runs overlapping [start, start + len): usually one.
+  auto first = std::upper_bound(result_starts_.begin(), result_starts_.end(), start) - result_starts_.begin() - 1;
+  std::vector<VectorPtr> pieces;
+  for (auto r = static_cast<size_t>(first); r + 1 < result_starts_.size() && result_starts_[r] < start + len; ++r) {
+    const VectorPtr& piece = results_[e][r];
+    int64_t from = std::max(start, result_starts_[r]) - result_starts_[r];
+    int64_t to = std::min(start + len, result_starts_[r + 1]) - result_starts_[r];
+    pieces.push_back(from == 0 && to == piece->size() ? piece : slice(*piece, from, to - from));
+  }
+  if (pieces.size() == 1) return pieces[0];
+  return concat(exprs_[e].returnType(), pieces);
+}
+
+VectorPtr WindowOperator::evaluateRun(size_t e, const Run& run, const std::vector<VectorPtr>& sorted_args,
+                                      const std::vector<int64_t>& peer_begin, const std::vector<int64_t>& peer_end,
+                                      ExecContext& ctx) const {
   const WindowExprSpec& spec = exprs_[e];
   int64_t n = run.end - run.begin;
-  // Partition-relative peer groups and (when used) frames of the run's rows.
-  std::vector<int64_t> peer_begin(static_cast<size_t>(n)), peer_end(static_cast<size_t>(n));
   size_t parts = run.part_starts.size() - 1;
-  for (size_t p = 0; p < parts; ++p) {
-    int64_t s = run.part_starts[p];
-    for (int64_t g = s; g < run.part_starts[p + 1]; ++g) {
-      peer_begin[g - run.begin] = gpeer_begin[g] - s;
-      peer_end[g - run.begin] = gpeer_end[g] - s;
-    }
-  }
+  std::vector<int64_t> bounds;
+  bounds.reserve(run.part_starts.size());
+  for (int64_t s : run.part_starts) bounds.push_back(s - run.begin);
   bool aggregate = isAggregate(spec);
   WindowAggregateMode mode =
       aggregate ? windowAggregateMode(spec.frame) : WindowAggregateMode::SegmentTree;
@@ -249,12 +348,12 @@ VectorPtr WindowOperator::evaluateRun(size_t e, const Run& run, const std::vecto
                          peer_end.data() + off, frame_begin.data() + off, frame_end.data() + off);
     }
   }
-  std::vector<VectorPtr> args(sorted_.begin() + static_cast<long>(arg_start_[e]),
-                              sorted_.begin() + static_cast<long>(arg_start_[e] + spec.args.size()));
+  std::vector<VectorPtr> args(sorted_args.begin() + static_cast<long>(arg_start_[e]),
+                              sorted_args.begin() + static_cast<long>(arg_start_[e] + spec.args.size()));
   if (aggregate) {
     WindowRun wr;
     wr.n = n;
-    for (int64_t s : run.part_starts) wr.part_bounds.push_back(s - run.begin);
+    wr.part_bounds = std::move(bounds);
     wr.peer_begin = peer_begin.data();
     wr.peer_end = peer_end.data();
     wr.frame_begin = frame_begin.data();
@@ -266,35 +365,38 @@ VectorPtr WindowOperator::evaluateRun(size_t e, const Run& run, const std::vecto
                                    spec.frame.type == WindowFrame::Type::Rows, ctx.eval);
   }
   const BoundWindowFunction& fn = std::get<0>(spec.function);
-  std::vector<VectorPtr> pieces;
-  for (size_t p = 0; p < parts; ++p) {
-    int64_t s = run.part_starts[p], off = s - run.begin;
-    WindowPartition wp;
-    wp.args = &args;
-    wp.offset = s;
-    wp.n = run.part_starts[p + 1] - s;
-    wp.peer_begin = peer_begin.data() + off;
-    wp.peer_end = peer_end.data() + off;
-    if (uses_frame) {
-      wp.frame_begin = frame_begin.data() + off;
-      wp.frame_end = frame_end.data() + off;
-    }
-    pieces.push_back(fn.evaluate(wp, ctx.eval));
+  WindowPartitions wp;
+  wp.args = &args;
+  wp.offset = run.begin;
+  wp.n = n;
+  wp.part_bounds = bounds.data();
+  wp.parts = static_cast<int64_t>(parts);
+  wp.peer_begin = peer_begin.data();
+  wp.peer_end = peer_end.data();
+  if (uses_frame) {
+    wp.frame_begin = frame_begin.data();
+    wp.frame_end = frame_end.data();
   }
-  if (pieces.size() == 1) return pieces[0]->flatten();
-  return concat(fn.return_type, pieces);
+  return fn.evaluate(wp, ctx.eval)->flatten();
 }
 
-int64_t WindowOperator::morselCount(ExecContext& /*ctx*/) { return (rows_ + chunk_ - 1) / chunk_; }
+int64_t WindowOperator::morselCount(ExecContext& /*ctx*/) { return morsels_; }
 
 void WindowOperator::produce(int64_t morsel, ExecContext& /*ctx*/, const Emit& emit) {
-  int64_t start = morsel * chunk_;
-  int64_t n = std::min<int64_t>(chunk_, rows_ - start);
-  if (n <= 0) return;
-  RecordBatchPtr payload = gatherParts(parts_, children()[0]->schema(), order_.data() + start, n);
-  std::vector<VectorPtr> cols = payload->columns();
-  for (const auto& r : results_) cols.push_back(start == 0 && n == rows_ ? r : slice(*r, start, n));
-  emit(RecordBatch::make(schema(), std::move(cols), n));
+  if (morsel < 0 || morsel >= static_cast<int64_t>(out_.size())) return;
+  // Each morsel is produced once: hand the chunk over so that its memory goes
+  // with the consumer.
+  RecordBatchPtr batch = std::move(out_[static_cast<size_t>(morsel)]);
+  releaseIfDone();
+  if (batch && batch->numRows() > 0) emit(batch);
+}
+
+void WindowOperator::releaseIfDone() {
+  if (produced_.fetch_add(1) + 1 < morsels_) return;
+  // The last morsel: no other produce() runs any more.
+  out_.clear();
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (reservation_) reservation_->resize(0);
 }
 
 }  // namespace loch

@@ -4,15 +4,25 @@
 //
 // Sink: workers buffer their batches with the evaluated partition keys,
 // ORDER BY keys and window-expression arguments, tagged with morsel
-// indices. Finalize: all rows are sorted once by (partition keys ASC NULLS
-// FIRST, ORDER BY keys, input position) with sortRows; partition and peer
-// boundaries are found by comparing neighbouring keys (NULL equals NULL,
-// -0.0 equals 0.0, NaN equals NaN, as in Spark's grouping); runs of whole
-// partitions are evaluated in parallel on ctx.pool. Produce: the rows in
-// sorted order (Spark's Window output order), ctx.batch_size rows per
-// morsel, input columns first, then the window columns in expression order.
+// indices. Finalize: the rows are ordered by (partition keys ASC NULLS
+// FIRST, ORDER BY keys, input position) with sortRows, which also reports
+// where neighbouring rows' keys change (NULL equals NULL, -0.0 equals 0.0,
+// NaN equals NaN, as in Spark's grouping): partitions and peer groups come
+// from that without comparing rows again. When the input already arrives in
+// that order (a window over the output of a window with the same PARTITION
+// BY and ORDER BY, as Spark's planner does not re-sort when the child's
+// ordering satisfies the required one) the sort is skipped and the input
+// batches are passed through unchanged, so the windows share one sort. Only
+// the window-expression arguments are put into sorted order. Runs of whole
+// partitions are evaluated in parallel on ctx.pool, many partitions per
+// function call. The output is then cut into chunks (the input is gathered
+// into sorted order column by column, each input column freed once copied),
+// and produce hands each chunk over: the rows in sorted order (Spark's
+// Window output order), input columns first, then the window columns in
+// expression order.
 // Results do not depend on the number of threads.
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -74,13 +84,32 @@ class WindowOperator : public PhysicalOperator {
   int64_t morselCount(ExecContext& ctx) override;
   void produce(int64_t morsel, ExecContext& ctx, const Emit& emit) override;
 
+  /// After finalize: whether the input already arrived in window order, so
+  /// the sort was skipped and the input batches pass through (for tests and
+  /// profiling).
+  bool reusedInputOrder() const { return presorted_; }
+
  private:
   struct SinkState;
   struct Run;
 
   /// Results of expression `e` for the rows of `run`.
-  VectorPtr evaluateRun(size_t e, const Run& run, const std::vector<int64_t>& peer_begin,
-                        const std::vector<int64_t>& peer_end, ExecContext& ctx) const;
+  /// @param args the sorted argument columns, indexed like evaluated_.
+  /// @param peer_begin, peer_end partition-relative peer groups of the run's rows.
+  VectorPtr evaluateRun(size_t e, const Run& run, const std::vector<VectorPtr>& args,
+                        const std::vector<int64_t>& peer_begin, const std::vector<int64_t>& peer_end,
+                        ExecContext& ctx) const;
+  /// Evaluates every expression over the sorted rows into results_ (per run).
+  /// @param first_diff per sorted row, the first sort key that differs from
+  ///        the previous row (see sortRows).
+  void evaluateAll(const std::vector<uint16_t>& first_diff, const std::vector<VectorPtr>& args, ExecContext& ctx);
+  /// Cuts the input (in sorted order, `refs` unless presorted_) and the
+  /// results into the output chunks out_, freeing the input as it goes.
+  void buildOutput(const std::vector<uint64_t>& refs, ExecContext& ctx);
+  /// Rows [start, start + len) of expression e's results.
+  VectorPtr resultRows(size_t e, int64_t start, int64_t len) const;
+  /// Drops what is left after the last produced morsel.
+  void releaseIfDone();
 
   std::vector<PhysicalExprPtr> partition_keys_;
   std::vector<SortKey> order_keys_;
@@ -94,11 +123,19 @@ class WindowOperator : public PhysicalOperator {
   std::unique_ptr<MemoryReservation> reservation_;
   std::vector<SortPart> parts_;
   int64_t rows_ = 0;
-  std::vector<uint64_t> order_;          // payload row refs in sorted order
-  std::vector<VectorPtr> sorted_;        // evaluated_ columns in sorted order
+  /// The input arrived in window order: the output chunks are the input
+  /// batches themselves.
+  bool presorted_ = false;
   std::unique_ptr<RangeKey> range_key_;  // when some frame has RANGE value offsets
-  std::vector<VectorPtr> results_;       // one column per expression, sorted order
+  /// Per expression, the results of each run of partitions (sorted order);
+  /// run r covers rows [result_starts_[r], result_starts_[r + 1]).
+  std::vector<std::vector<VectorPtr>> results_;
+  std::vector<int64_t> result_starts_;
+  /// Output chunk per morsel, handed over (and so freed here) by produce().
+  std::vector<RecordBatchPtr> out_;
   int64_t chunk_ = 4096;
+  int64_t morsels_ = 0;
+  std::atomic<int64_t> produced_{0};
 };
 
 }  // namespace loch

@@ -56,8 +56,9 @@ VectorPtr newInts(int64_t n, int32_t** out) {
   return v;
 }
 
-BoundWindowFunction rankingFunction(const std::string& name, DataTypePtr type,
-                                    std::function<VectorPtr(const WindowPartition&, EvalContext&)> fn) {
+using EvaluateFn = std::function<VectorPtr(const WindowPartitions&, EvalContext&)>;
+
+BoundWindowFunction rankingFunction(const std::string& name, DataTypePtr type, EvaluateFn fn) {
   BoundWindowFunction f;
   f.name = name;
   f.return_type = std::move(type);
@@ -66,93 +67,108 @@ BoundWindowFunction rankingFunction(const std::string& name, DataTypePtr type,
   return f;
 }
 
-VectorPtr rowNumber(const WindowPartition& p, EvalContext&) {
+/// Calls fn(begin, end) for each partition [begin, end) of the run.
+template <class Fn>
+void forEachPartition(const WindowPartitions& w, Fn&& fn) {
+  for (int64_t p = 0; p < w.parts; ++p) fn(w.part_bounds[p], w.part_bounds[p + 1]);
+}
+
+VectorPtr rowNumber(const WindowPartitions& w, EvalContext&) {
   int32_t* out;
-  VectorPtr v = newInts(p.n, &out);
-  for (int64_t i = 0; i < p.n; ++i) out[i] = static_cast<int32_t>(i + 1);
+  VectorPtr v = newInts(w.n, &out);
+  forEachPartition(w, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) out[i] = static_cast<int32_t>(i - b + 1);
+  });
   return v;
 }
 
-VectorPtr rank(const WindowPartition& p, EvalContext&) {
+VectorPtr rank(const WindowPartitions& w, EvalContext&) {
   int32_t* out;
-  VectorPtr v = newInts(p.n, &out);
-  for (int64_t i = 0; i < p.n; ++i) out[i] = static_cast<int32_t>(p.peer_begin[i] + 1);
+  VectorPtr v = newInts(w.n, &out);
+  for (int64_t i = 0; i < w.n; ++i) out[i] = static_cast<int32_t>(w.peer_begin[i] + 1);
   return v;
 }
 
-VectorPtr denseRank(const WindowPartition& p, EvalContext&) {
+VectorPtr denseRank(const WindowPartitions& w, EvalContext&) {
   int32_t* out;
-  VectorPtr v = newInts(p.n, &out);
-  int32_t r = 0;
-  for (int64_t i = 0; i < p.n; ++i) {
-    if (p.peer_begin[i] == i) ++r;
-    out[i] = r;
-  }
+  VectorPtr v = newInts(w.n, &out);
+  forEachPartition(w, [&](int64_t b, int64_t e) {
+    int32_t r = 0;
+    for (int64_t i = b; i < e; ++i) {
+      if (w.peer_begin[i] == i - b) ++r;
+      out[i] = r;
+    }
+  });
   return v;
 }
 
-VectorPtr percentRank(const WindowPartition& p, EvalContext&) {
-  VectorPtr v = Vector::makeFlat(DoubleType(), p.n);
+VectorPtr percentRank(const WindowPartitions& w, EvalContext&) {
+  VectorPtr v = Vector::makeFlat(DoubleType(), w.n);
   double* out = v->mutableValues<double>();
-  double denom = static_cast<double>(p.n - 1);
-  for (int64_t i = 0; i < p.n; ++i) out[i] = p.n <= 1 ? 0.0 : static_cast<double>(p.peer_begin[i]) / denom;
+  forEachPartition(w, [&](int64_t b, int64_t e) {
+    double denom = static_cast<double>(e - b - 1);
+    for (int64_t i = b; i < e; ++i) out[i] = e - b <= 1 ? 0.0 : static_cast<double>(w.peer_begin[i]) / denom;
+  });
   return v;
 }
 
-VectorPtr cumeDist(const WindowPartition& p, EvalContext&) {
-  VectorPtr v = Vector::makeFlat(DoubleType(), p.n);
+VectorPtr cumeDist(const WindowPartitions& w, EvalContext&) {
+  VectorPtr v = Vector::makeFlat(DoubleType(), w.n);
   double* out = v->mutableValues<double>();
-  double n = static_cast<double>(p.n);
-  for (int64_t i = 0; i < p.n; ++i) out[i] = static_cast<double>(p.peer_end[i]) / n;
+  forEachPartition(w, [&](int64_t b, int64_t e) {
+    double n = static_cast<double>(e - b);
+    for (int64_t i = b; i < e; ++i) out[i] = static_cast<double>(w.peer_end[i]) / n;
+  });
   return v;
 }
 
 /// Spark's NTile: the first n % buckets buckets get one extra row.
 BoundWindowFunction ntile(int64_t buckets) {
-  return rankingFunction("ntile", IntegerType(), [buckets](const WindowPartition& p, EvalContext&) {
+  return rankingFunction("ntile", IntegerType(), [buckets](const WindowPartitions& w, EvalContext&) {
     int32_t* out;
-    VectorPtr v = newInts(p.n, &out);
-    int64_t q = p.n / buckets;
-    int64_t r = p.n % buckets;
-    int64_t big = r * (q + 1);  // rows in the larger buckets
-    for (int64_t i = 0; i < p.n; ++i) {
-      out[i] = static_cast<int32_t>(i < big ? i / (q + 1) + 1 : r + (i - big) / q + 1);
-    }
+    VectorPtr v = newInts(w.n, &out);
+    forEachPartition(w, [&](int64_t b, int64_t e) {
+      int64_t n = e - b;
+      int64_t q = n / buckets;
+      int64_t r = n % buckets;
+      int64_t big = r * (q + 1);  // rows in the larger buckets
+      for (int64_t i = 0; i < n; ++i) {
+        out[b + i] = static_cast<int32_t>(i < big ? i / (q + 1) + 1 : r + (i - big) / q + 1);
+      }
+    });
     return v;
   });
 }
 
-/// Partition-relative positions of the non-null rows of args[0].
-std::vector<int64_t> nonNullRows(const WindowPartition& p) {
-  const Vector& x = *(*p.args)[0];
-  std::vector<int64_t> pos;
-  pos.reserve(static_cast<size_t>(p.n));
+/// Run-relative positions of the non-null rows of args[0] in [b, e).
+void nonNullRows(const WindowPartitions& w, int64_t b, int64_t e, std::vector<int64_t>& pos) {
+  const Vector& x = *(*w.args)[0];
+  pos.clear();
   if (!x.mayHaveNulls()) {
-    for (int64_t i = 0; i < p.n; ++i) pos.push_back(i);
+    for (int64_t i = b; i < e; ++i) pos.push_back(i);
   } else {
-    for (int64_t i = 0; i < p.n; ++i) {
-      if (!x.isNull(p.offset + i)) pos.push_back(i);
+    for (int64_t i = b; i < e; ++i) {
+      if (!x.isNull(w.offset + i)) pos.push_back(i);
     }
   }
-  return pos;
 }
 
-/// Output row i = x[src[i]] (partition-relative), or the default (row i of
+/// Output row i = x[src[i]] (run-relative), or the default (row i of
 /// args[2]) / NULL when src[i] < 0.
-VectorPtr gatherWithDefault(const WindowPartition& p, const std::vector<int64_t>& src, bool has_default) {
-  const Vector& x = *(*p.args)[0];
+VectorPtr gatherWithDefault(const WindowPartitions& w, const std::vector<int64_t>& src, bool has_default) {
+  const Vector& x = *(*w.args)[0];
   if (!has_default) {
-    std::vector<int32_t> rows(static_cast<size_t>(p.n));
-    for (int64_t i = 0; i < p.n; ++i) rows[i] = src[i] < 0 ? -1 : static_cast<int32_t>(p.offset + src[i]);
-    return gather(x, rows.data(), p.n);
+    std::vector<int32_t> rows(static_cast<size_t>(w.n));
+    for (int64_t i = 0; i < w.n; ++i) rows[i] = src[i] < 0 ? -1 : static_cast<int32_t>(w.offset + src[i]);
+    return gather(x, rows.data(), w.n);
   }
-  const Vector& def = *(*p.args)[2];
-  VectorBuilder b(x.type(), p.n);
-  for (int64_t i = 0; i < p.n; ++i) {
+  const Vector& def = *(*w.args)[2];
+  VectorBuilder b(x.type(), w.n);
+  for (int64_t i = 0; i < w.n; ++i) {
     if (src[i] >= 0) {
-      b.appendFrom(x, p.offset + src[i]);
+      b.appendFrom(x, w.offset + src[i]);
     } else {
-      b.appendFrom(def, p.offset + i);
+      b.appendFrom(def, w.offset + i);
     }
   }
   return b.finish();
@@ -167,24 +183,26 @@ BoundWindowFunction offsetFunction(const std::string& name, DataTypePtr type, in
   f.name = name;
   f.return_type = type;
   f.nullable = true;
-  f.evaluate = [shift, has_default, ignore_nulls](const WindowPartition& p, EvalContext&) {
-    std::vector<int64_t> src(static_cast<size_t>(p.n), -1);
-    if (!ignore_nulls || shift == 0) {
-      for (int64_t i = 0; i < p.n; ++i) {
-        int64_t j = i + shift;
-        if (j >= 0 && j < p.n) src[i] = j;
+  f.evaluate = [shift, has_default, ignore_nulls](const WindowPartitions& w, EvalContext&) {
+    std::vector<int64_t> src(static_cast<size_t>(w.n), -1);
+    std::vector<int64_t> pos;
+    forEachPartition(w, [&](int64_t pb, int64_t pe) {
+      if (!ignore_nulls || shift == 0) {
+        // Rows whose source j = i + shift lies in [pb, pe).
+        int64_t lo = std::max(pb, pb - shift), hi = std::min(pe, pe - shift);
+        for (int64_t i = lo; i < hi; ++i) src[i] = i + shift;
+        return;
       }
-    } else {
-      std::vector<int64_t> pos = nonNullRows(p);
+      nonNullRows(w, pb, pe, pos);
       int64_t m = static_cast<int64_t>(pos.size());
       int64_t before = 0;  // non-null rows strictly before i
-      for (int64_t i = 0; i < p.n; ++i) {
+      for (int64_t i = pb; i < pe; ++i) {
         while (before < m && pos[before] < i) ++before;
         int64_t k = shift < 0 ? before + shift : before + (before < m && pos[before] == i ? 1 : 0) + shift - 1;
         if (k >= 0 && k < m) src[i] = pos[k];
       }
-    }
-    return gatherWithDefault(p, src, has_default);
+    });
+    return gatherWithDefault(w, src, has_default);
   };
   return f;
 }
@@ -197,22 +215,25 @@ BoundWindowFunction frameValueFunction(const std::string& name, DataTypePtr type
   f.return_type = type;
   f.nullable = true;
   f.uses_frame = true;
-  f.evaluate = [nth, ignore_nulls](const WindowPartition& p, EvalContext&) {
-    std::vector<int64_t> src(static_cast<size_t>(p.n), -1);
-    if (!ignore_nulls) {
-      for (int64_t i = 0; i < p.n; ++i) {
-        int64_t b = p.frame_begin[i], e = p.frame_end[i];
-        if (e <= b) continue;
-        if (nth < 0) {
-          src[i] = e - 1;
-        } else if (nth <= e - b) {
-          src[i] = b + nth - 1;
+  f.evaluate = [nth, ignore_nulls](const WindowPartitions& w, EvalContext&) {
+    std::vector<int64_t> src(static_cast<size_t>(w.n), -1);
+    std::vector<int64_t> pos;
+    forEachPartition(w, [&](int64_t pb, int64_t pe) {
+      if (!ignore_nulls) {
+        for (int64_t i = pb; i < pe; ++i) {
+          int64_t b = w.frame_begin[i], e = w.frame_end[i];
+          if (e <= b) continue;
+          if (nth < 0) {
+            src[i] = pb + e - 1;
+          } else if (nth <= e - b) {
+            src[i] = pb + b + nth - 1;
+          }
         }
+        return;
       }
-    } else {
-      std::vector<int64_t> pos = nonNullRows(p);
-      for (int64_t i = 0; i < p.n; ++i) {
-        int64_t b = p.frame_begin[i], e = p.frame_end[i];
+      nonNullRows(w, pb, pe, pos);
+      for (int64_t i = pb; i < pe; ++i) {
+        int64_t b = pb + w.frame_begin[i], e = pb + w.frame_end[i];
         if (e <= b) continue;
         auto lo = std::lower_bound(pos.begin(), pos.end(), b) - pos.begin();
         auto hi = std::lower_bound(pos.begin(), pos.end(), e) - pos.begin();  // non-nulls in frame: [lo, hi)
@@ -223,8 +244,8 @@ BoundWindowFunction frameValueFunction(const std::string& name, DataTypePtr type
           src[i] = pos[lo + nth - 1];
         }
       }
-    }
-    return gatherWithDefault(p, src, false);
+    });
+    return gatherWithDefault(w, src, false);
   };
   return f;
 }

@@ -24,20 +24,28 @@
 
 namespace loch {
 
-/// One window partition handed to BoundWindowFunction::evaluate.
-/// All row indices are relative to the partition (0 .. n-1).
-struct WindowPartition {
+/// A run of one or more whole window partitions handed to
+/// BoundWindowFunction::evaluate (evaluating many small partitions in one
+/// call keeps the per-partition cost to a few loop iterations).
+/// Row indices are relative to the run (0 .. n-1) unless said otherwise.
+struct WindowPartitions {
   /// Argument vectors (flat), each covering at least rows
-  /// [offset, offset + n); partition row i is vector row offset + i.
+  /// [offset, offset + n); run row i is vector row offset + i.
   const std::vector<VectorPtr>* args = nullptr;
   int64_t offset = 0;
-  /// Rows in the partition (>= 1).
+  /// Rows in the run (>= 1).
   int64_t n = 0;
-  /// Per row: first row of its peer group and one past its last row.
+  /// Partition p is run rows [part_bounds[p], part_bounds[p + 1]), for p in
+  /// [0, parts); part_bounds[0] == 0 and part_bounds[parts] == n.
+  const int64_t* part_bounds = nullptr;
+  int64_t parts = 0;
+  /// Per run row, relative to the row's partition: first row of its peer
+  /// group and one past its last row.
   const int64_t* peer_begin = nullptr;
   const int64_t* peer_end = nullptr;
-  /// Per row: its frame [frame_begin, frame_end), clamped to [0, n]; empty
-  /// when frame_end <= frame_begin. Null unless the function uses frames.
+  /// Per run row, relative to the row's partition: its frame
+  /// [frame_begin, frame_end), clamped to the partition; empty when
+  /// frame_end <= frame_begin. Null unless the function uses frames.
   const int64_t* frame_begin = nullptr;
   const int64_t* frame_end = nullptr;
 };
@@ -49,8 +57,8 @@ struct BoundWindowFunction {
   /// Whether evaluate reads frame_begin/frame_end (first/last/nth_value);
   /// ranking and offset functions ignore the frame, as in Spark.
   bool uses_frame = false;
-  /// Result for the partition: a flat vector of `part.n` rows.
-  std::function<VectorPtr(const WindowPartition& part, EvalContext& ctx)> evaluate;
+  /// Results for the run's rows: a flat vector of `rows.n` rows.
+  std::function<VectorPtr(const WindowPartitions& rows, EvalContext& ctx)> evaluate;
   /// "rank()", "lag(x, 1, NULL)" for EXPLAIN (arguments filled by the caller).
   std::string toString() const { return name; }
 };
@@ -59,7 +67,7 @@ struct BoundWindowFunction {
 /// @param name row_number, rank, dense_rank, percent_rank, cume_dist, ntile,
 ///        lag, lead, first_value, last_value, nth_value.
 /// @param arg_types types of all arguments (after analysis). All arguments
-///        are evaluated by the operator and passed in WindowPartition::args,
+///        are evaluated by the operator and passed in WindowPartitions::args,
 ///        in call order: lag/lead read args[0] (input) and args[2] (default,
 ///        evaluated per row, same type as the input or NULL type).
 /// @param literals literals[i] is the value of argument i when it is a
