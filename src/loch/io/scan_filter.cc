@@ -60,6 +60,11 @@ void maskPredicate(const Vector& column, const ColumnPredicate& p, uint8_t* keep
       return;
     }
     bool want_null = p.op == Op::IsNull;
+    if (column.isFlat()) {
+      const uint8_t* valid = column.validity();
+      for (int64_t i = 0; i < n; ++i) keep[i] &= bits::get(valid, i) != want_null;
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) keep[i] &= d.isNull(i) == want_null;
     return;
   }
@@ -76,6 +81,12 @@ void maskPredicate(const Vector& column, const ColumnPredicate& p, uint8_t* keep
     const Vector& base = d.base();
     std::vector<uint8_t> entry(static_cast<size_t>(base.size()));
     for (int64_t k = 0; k < base.size(); ++k) entry[k] = !base.isNull(k) && matches(base.stringAt(k), p, literals);
+    if (column.isDictionary() && !column.validity()) {
+      // Base NULLs are already false in `entry`.
+      const int32_t* idx = column.indices();
+      for (int64_t i = 0; i < n; ++i) keep[i] &= entry[static_cast<size_t>(idx[i])];
+      return;
+    }
     for (int64_t i = 0; i < n; ++i) keep[i] &= !d.isNull(i) && entry[static_cast<size_t>(d.index(i))];
     return;
   }

@@ -147,7 +147,10 @@ VectorPtr ColumnChunkScanner::next(int64_t rows) {
     ensurePage(rows);
     int64_t take = std::min(need, page_.num_levels - level_pos_);
     int64_t values = take;
-    if (has_def) {
+    if (has_def && page_.num_values == page_.num_levels) {
+      // A page without NULLs: every level is the maximum.
+      batch_.def_levels.resize(batch_.def_levels.size() + static_cast<size_t>(take), column_.max_definition_level);
+    } else if (has_def) {
       const int16_t* def = page_.def_levels.data() + level_pos_;
       batch_.def_levels.insert(batch_.def_levels.end(), def, def + take);
       values = std::count(def, def + take, column_.max_definition_level);
@@ -173,8 +176,12 @@ VectorPtr ColumnChunkScanner::nextSelected(int64_t rows, const int32_t* selected
     int64_t end = row + take;
     value_offsets_.clear();
     int64_t piece_values = take;
-    if (!has_def) {
-      for (; s < count && selected[s] < end; ++s) value_offsets_.push_back(selected[s] - static_cast<int32_t>(row));
+    if (!has_def || page_.num_values == page_.num_levels) {
+      // Every level holds a value: a selected row's offset is its position.
+      for (; s < count && selected[s] < end; ++s) {
+        value_offsets_.push_back(selected[s] - static_cast<int32_t>(row));
+        if (has_def) batch_.def_levels.push_back(max_def);
+      }
     } else {
       // Value offset of a selected row: the values at levels before it.
       const int16_t* def = page_.def_levels.data() + level_pos_;
