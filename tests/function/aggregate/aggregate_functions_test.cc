@@ -374,3 +374,41 @@ TEST(AggregateRegistryTest, UnknownNameIsUnresolvedRoutine) {
 
 }  // namespace
 }  // namespace loch::testing
+
+namespace loch::testing {
+namespace {
+
+// Dictionary-encoded arguments (Parquet strings and functions of them) fold
+// like their flat equivalent, through update and update_single.
+TEST(SumTest, DictionaryArgumentsFoldLikeFlatOnes) {
+  auto base = longs({10, 20, std::nullopt});
+  auto idx = std::make_shared<Buffer>(5 * sizeof(int32_t));
+  int32_t rows[5] = {0, 1, 1, 0, 1};
+  std::memcpy(idx->data(), rows, sizeof(rows));
+  auto dict = Vector::makeDictionary(base, idx, 5);
+  for (const char* name : {"sum", "max", "min", "count"}) {
+    auto f = bindAgg(name, {LongType()});
+    EvalContext ctx;
+    StateSet grouped(f, 1), single(f, 1);
+    std::vector<uint8_t*> ptrs(5, grouped[0]);
+    f.update({dict}, 5, ptrs.data(), ctx);
+    f.update_single({dict}, 5, single[0], ctx);
+    Value want = std::string(name) == "sum" ? Value::fromInt(LongType(), 80)
+                 : std::string(name) == "max" ? Value::fromInt(LongType(), 20)
+                 : std::string(name) == "min" ? Value::fromInt(LongType(), 10)
+                                              : Value::fromInt(LongType(), 5);
+    EXPECT_TRUE(f.finalize(grouped.data(), 1, ctx)->getValue(0) == want) << name;
+    EXPECT_TRUE(f.finalize(single.data(), 1, ctx)->getValue(0) == want) << name;
+  }
+  // A NULL dictionary entry is skipped.
+  int32_t with_null[5] = {0, 2, 2, 1, 2};
+  std::memcpy(idx->data(), with_null, sizeof(with_null));
+  auto f = bindAgg("sum", {LongType()});
+  EvalContext ctx;
+  StateSet single(f, 1);
+  f.update_single({Vector::makeDictionary(base, idx, 5)}, 5, single[0], ctx);
+  EXPECT_TRUE(f.finalize(single.data(), 1, ctx)->getValue(0) == Value::fromInt(LongType(), 30));
+}
+
+}  // namespace
+}  // namespace loch::testing

@@ -109,6 +109,13 @@ void forEachValid(const Vector& v, int64_t n, Fn&& fn) {
       }
       return;
     }
+    if (v.isDictionary() && !d.mayHaveNulls()) {
+      // Dictionary vectors (Parquet strings and functions of them): index loads only.
+      const int32_t* idx = v.indices();
+      const T* vals = v.dictionary()->values<T>();
+      for (int64_t i = 0; i < n; ++i) fn(i, vals[idx[i]]);
+      return;
+    }
   }
   if (!d.mayHaveNulls()) {
     for (int64_t i = 0; i < n; ++i) fn(i, readAt<T>(d, i));
