@@ -1,7 +1,8 @@
 #pragma once
 // libFuzzer target: bytes → a Parquet file → open it, then decode every
 // column of every row group through the raw column API and through record
-// assembly into Spark vectors, plus statistics and page indexes. A
+// assembly into Spark vectors, through the streaming scan (with and without
+// scan filters), plus statistics and page indexes. A
 // LochException (the reader's clean rejection) is the expected outcome for
 // malformed input; anything else (a crash, a sanitizer report, a leak, an
 // uncaught std:: exception, a hang) is a bug.
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 #include "fuzz_input_file.h"
 #include "loch/common/exception.h"
@@ -36,6 +38,24 @@ inline void readEverything(const std::string& path, bool verify_checksums) {
     }
     try {
       reader->readRowGroupBatches(rg, {}, 1024);
+    } catch (const loch::LochException&) {
+    }
+    // The scan path: page-at-a-time streaming, dictionary vectors, and scan
+    // filters that skip the other columns' values (selected rows only).
+    try {
+      reader->scanRowGroup(rg, {}, 1024, [](const loch::RecordBatchPtr&) {});
+      std::vector<loch::parquet::ScanFilter> filters;
+      filters.push_back({0, loch::ColumnPredicate{0, loch::ColumnPredicate::Op::IsNull, {}}});
+      const auto& fields = reader->sparkSchema().fields;
+      for (size_t f = 0; f < fields.size(); ++f) {
+        if (fields[f].type->id() != loch::TypeId::String) continue;
+        filters.push_back({static_cast<int>(f),
+                           loch::ColumnPredicate{static_cast<int>(f), loch::ColumnPredicate::Op::Ge, {loch::Value::string("a")}}});
+        break;
+      }
+      for (const auto& filter : filters) {
+        reader->scanRowGroup(rg, {}, 7, [](const loch::RecordBatchPtr&) {}, {filter});
+      }
     } catch (const loch::LochException&) {
     }
   }
