@@ -9,16 +9,6 @@
 
 namespace loch {
 
-uint64_t hashInt64(uint64_t v) {
-  // Finaliser of MurmurHash3/SplitMix64: full avalanche on 64 bits.
-  v ^= v >> 33;
-  v *= 0xff51afd7ed558ccdULL;
-  v ^= v >> 33;
-  v *= 0xc4ceb9fe1a85ec53ULL;
-  v ^= v >> 33;
-  return v;
-}
-
 uint64_t hashBytes(const void* data, size_t len) { return XXH3_64bits(data, len); }
 
 namespace {

@@ -20,7 +20,15 @@ void hashColumns(const std::vector<VectorPtr>& keys, int64_t n, uint64_t* out);
 void hashColumnInto(const Vector& v, int64_t n, uint64_t* out, bool first);
 
 /// Hash of one value for single-row probes.
-uint64_t hashInt64(uint64_t v);
+inline uint64_t hashInt64(uint64_t v) {
+  // Finaliser of MurmurHash3/SplitMix64: full avalanche on 64 bits.
+  v ^= v >> 33;
+  v *= 0xff51afd7ed558ccdULL;
+  v ^= v >> 33;
+  v *= 0xc4ceb9fe1a85ec53ULL;
+  v ^= v >> 33;
+  return v;
+}
 uint64_t hashBytes(const void* data, size_t len);
 constexpr uint64_t kNullHash = 0x9E3779B97F4A7C15ULL;
 

@@ -12,21 +12,10 @@
 
 using namespace loch::parquet;
 using loch::parquet::testing::CompactWriter;
+using loch::parquet::testing::appendPage;
+using loch::parquet::testing::pageHeader;
 
 namespace {
-
-void appendPage(std::vector<uint8_t>& chunk, const CompactWriter& header, const std::vector<uint8_t>& body) {
-  chunk.insert(chunk.end(), header.bytes.begin(), header.bytes.end());
-  chunk.insert(chunk.end(), body.begin(), body.end());
-}
-
-CompactWriter pageHeader(int type, size_t size) {
-  CompactWriter w;
-  w.i32(1, type);
-  w.i32(2, static_cast<int32_t>(size));
-  w.i32(3, static_cast<int32_t>(size));
-  return w;
-}
 
 // optional int32 x: dictionary {10, 20, 30}; v1 page (RLE_DICTIONARY) with
 // levels 1,0,1,1,1 and indices 2,0,1,2; v2 page (PLAIN) with levels 0,1

@@ -60,4 +60,20 @@ class CompactWriter {
   std::vector<int16_t> last_{0};
 };
 
+/// Appends a page (its header, then its body) to a column chunk.
+inline void appendPage(std::vector<uint8_t>& chunk, const CompactWriter& header, const std::vector<uint8_t>& body) {
+  chunk.insert(chunk.end(), header.bytes.begin(), header.bytes.end());
+  chunk.insert(chunk.end(), body.begin(), body.end());
+}
+
+/// PageHeader fields 1-3 (type, uncompressed and compressed size, both
+/// `size`); the caller adds the page kind's own header and closes it.
+inline CompactWriter pageHeader(int type, size_t size) {
+  CompactWriter w;
+  w.i32(1, type);
+  w.i32(2, static_cast<int32_t>(size));
+  w.i32(3, static_cast<int32_t>(size));
+  return w;
+}
+
 }  // namespace loch::parquet::testing

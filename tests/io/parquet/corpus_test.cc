@@ -56,6 +56,29 @@ std::string decodeAll(const fs::path& path) {
   }
 }
 
+// Calls fn(name, reader) for every valid corpus file with a Spark schema
+// (large_string_map is left to the stress run); returns how many.
+template <class Fn>
+int forEachReadableFile(const std::string& dir, Fn&& fn) {
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    const fs::path& p = entry.path();
+    std::string name = p.filename().string();
+    if (!entry.is_regular_file() || p.extension() != ".parquet" || expectedFailures().count(name)) continue;
+    if (name == "large_string_map.brotli.parquet") continue;
+    std::unique_ptr<ParquetFileReader> reader;
+    try {
+      reader = ParquetFileReader::open(p.string());
+      reader->sparkSchema();
+    } catch (const loch::LochException&) {
+      continue;  // no Spark schema: covered by the decode test
+    }
+    fn(name, reader.get());
+    ++files;
+  }
+  return files;
+}
+
 }  // namespace
 
 TEST(ParquetCorpus, EveryDataFileDecodesOrFailsCleanly) {
@@ -92,19 +115,7 @@ TEST(ParquetCorpus, EveryDataFileDecodesOrFailsCleanly) {
 TEST(ParquetCorpus, StreamedBatchesEqualWholeRowGroups) {
   std::string dir = dataDir();
   if (dir.empty()) GTEST_SKIP() << "PARQUET_TEST_DATA not set";
-  int files = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    const fs::path& p = entry.path();
-    std::string name = p.filename().string();
-    if (!entry.is_regular_file() || p.extension() != ".parquet" || expectedFailures().count(name)) continue;
-    if (name == "large_string_map.brotli.parquet") continue;
-    std::unique_ptr<ParquetFileReader> reader;
-    try {
-      reader = ParquetFileReader::open(p.string());
-      reader->sparkSchema();
-    } catch (const loch::LochException&) {
-      continue;  // no Spark schema: covered by the decode test above
-    }
+  int files = forEachReadableFile(dir, [&](const std::string& name, const ParquetFileReader* reader) {
     for (int rg = 0; rg < reader->numRowGroups(); ++rg) {
       auto whole = reader->readRowGroup(rg);
       for (int64_t batch : {7, 1000}) {
@@ -124,8 +135,7 @@ TEST(ParquetCorpus, StreamedBatchesEqualWholeRowGroups) {
         EXPECT_EQ(start, whole->numRows()) << name;
       }
     }
-    ++files;
-  }
+  });
   EXPECT_GT(files, 30);
 }
 
@@ -135,19 +145,7 @@ TEST(ParquetCorpus, StreamedBatchesEqualWholeRowGroups) {
 TEST(ParquetCorpus, ScanFiltersKeepExactlyTheMatchingRows) {
   std::string dir = dataDir();
   if (dir.empty()) GTEST_SKIP() << "PARQUET_TEST_DATA not set";
-  int checked = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    const fs::path& p = entry.path();
-    std::string name = p.filename().string();
-    if (!entry.is_regular_file() || p.extension() != ".parquet" || expectedFailures().count(name)) continue;
-    if (name == "large_string_map.brotli.parquet") continue;
-    std::unique_ptr<ParquetFileReader> reader;
-    try {
-      reader = ParquetFileReader::open(p.string());
-      reader->sparkSchema();
-    } catch (const loch::LochException&) {
-      continue;
-    }
+  int checked = forEachReadableFile(dir, [&](const std::string& name, const ParquetFileReader* reader) {
     for (int rg = 0; rg < reader->numRowGroups(); ++rg) {
       auto whole = reader->readRowGroup(rg);
       for (int c = 0; c < whole->numColumns(); ++c) {
@@ -183,8 +181,7 @@ TEST(ParquetCorpus, ScanFiltersKeepExactlyTheMatchingRows) {
         }
       }
     }
-    ++checked;
-  }
+  });
   EXPECT_GT(checked, 30);
 }
 

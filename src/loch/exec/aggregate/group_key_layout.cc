@@ -15,16 +15,8 @@ namespace loch {
 
 namespace {
 
-// MurmurHash3's 64-bit finaliser (full avalanche), inlined here because it
-// runs once or twice per key value.
-inline uint64_t mix64(uint64_t v) {
-  v ^= v >> 33;
-  v *= 0xff51afd7ed558ccdULL;
-  v ^= v >> 33;
-  v *= 0xc4ceb9fe1a85ec53ULL;
-  v ^= v >> 33;
-  return v;
-}
+// hashInt64 (vector_hash.h) is inline: it runs once or twice per key value.
+inline uint64_t mix64(uint64_t v) { return hashInt64(v); }
 
 constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
 
