@@ -134,3 +134,20 @@ TEST(ParquetCompression, ErrorsAreCleanExceptions) {
   // Empty input for empty output is fine for every codec.
   EXPECT_NO_THROW(decompress(Codec::kSnappy, nullptr, 0, nullptr, 0));
 }
+
+// A page header claiming far more bytes than the data can hold is rejected
+// before any buffer is allocated for it.
+TEST(ParquetCompression, ImpossibleSizesAreRejectedBeforeAllocating) {
+  std::string text(1000, 'x');
+  std::vector<uint8_t> snappy(snappy_max_compressed_length(text.size()));
+  size_t len = snappy.size();
+  snappy_compress(text.data(), text.size(), reinterpret_cast<char*>(snappy.data()), &len);
+  snappy.resize(len);
+  EXPECT_NO_THROW(checkDecompressedSize(Codec::kSnappy, snappy.data(), snappy.size(), text.size()));
+  EXPECT_THROW(checkDecompressedSize(Codec::kSnappy, snappy.data(), snappy.size(), size_t{1} << 31), loch::IOException);
+  std::vector<uint8_t> small(100, 0);
+  EXPECT_THROW(checkDecompressedSize(Codec::kLz4Raw, small.data(), small.size(), size_t{1} << 30), loch::IOException);
+  EXPECT_THROW(checkDecompressedSize(Codec::kGzip, small.data(), small.size(), size_t{1} << 30), loch::IOException);
+  EXPECT_NO_THROW(checkDecompressedSize(Codec::kGzip, small.data(), small.size(), 100 * 1032));
+  EXPECT_NO_THROW(checkDecompressedSize(Codec::kUncompressed, small.data(), small.size(), 100));
+}

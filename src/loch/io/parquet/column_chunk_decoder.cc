@@ -151,6 +151,7 @@ const uint8_t* ColumnChunkDecoder::decompressWhole(const PageHeader& header, con
     return payload;
   }
   size_t size = static_cast<size_t>(header.uncompressed_page_size);
+  checkDecompressedSize(meta_.codec, payload, static_cast<size_t>(header.compressed_page_size), size);
   uint8_t* out = page_buffer_.resize(size);
   decompress(meta_.codec, payload, static_cast<size_t>(header.compressed_page_size), out, size);
   return out;
@@ -274,6 +275,7 @@ void ColumnChunkDecoder::readDataPageV2(const PageHeader& header, const uint8_t*
   size_t values_size = compressed - rep_len - def_len;
   size_t values_uncompressed = uncompressed - rep_len - def_len;
   if (d.is_compressed && meta_.codec != Codec::kUncompressed) {
+    checkDecompressedSize(meta_.codec, values, values_size, values_uncompressed);
     uint8_t* buf = page_buffer_.resize(values_uncompressed);
     decompress(meta_.codec, values, values_size, buf, values_uncompressed);
     values = buf;

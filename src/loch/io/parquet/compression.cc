@@ -149,6 +149,38 @@ void lz4Legacy(const uint8_t* src, size_t n, uint8_t* dst, size_t m) {
 
 }  // namespace
 
+void checkDecompressedSize(Codec codec, const uint8_t* src, size_t src_size, size_t dst_size) {
+  // Slack for format headers and tiny inputs.
+  constexpr size_t kSlack = 1 << 16;
+  switch (codec) {
+    case Codec::kSnappy: {
+      size_t len = 0;
+      if (src_size == 0 && dst_size == 0) return;
+      if (snappy_uncompressed_length(reinterpret_cast<const char*>(src), src_size, &len) != SNAPPY_OK) {
+        fail(codec, "bad header");
+      }
+      checkSize(codec, len, dst_size);
+      return;
+    }
+    case Codec::kZstd: {
+      if (src_size == 0 && dst_size == 0) return;
+      unsigned long long len = ZSTD_getFrameContentSize(src, src_size);
+      if (len == ZSTD_CONTENTSIZE_ERROR) fail(codec, "bad frame header");
+      // Several frames or an unknown size: only the first frame's size is known.
+      if (len != ZSTD_CONTENTSIZE_UNKNOWN && len > dst_size) checkSize(codec, static_cast<size_t>(len), dst_size);
+      return;
+    }
+    case Codec::kLz4:
+    case Codec::kLz4Raw:
+      if (dst_size > src_size * 255 + kSlack) fail(codec, "page claims more than LZ4's maximum ratio");
+      return;
+    case Codec::kGzip:
+      if (dst_size > src_size * 1032 + kSlack) fail(codec, "page claims more than DEFLATE's maximum ratio");
+      return;
+    default: return;
+  }
+}
+
 void decompress(Codec codec, const uint8_t* src, size_t src_size, uint8_t* dst, size_t dst_size) {
   if (codec == Codec::kUncompressed) {
     checkSize(codec, src_size, dst_size);

@@ -24,4 +24,12 @@ namespace loch::parquet {
 /// decompress to exactly `dst_size` bytes.
 void decompress(Codec codec, const uint8_t* src, size_t src_size, uint8_t* dst, size_t dst_size);
 
+/// Checks, before the output buffer is allocated, that `src_size` bytes of
+/// `codec` data can decompress to `dst_size` bytes: snappy and zstd state
+/// their decompressed size, which must match; LZ4 (at most 255:1) and
+/// DEFLATE (at most 1032:1) bound it by their formats' maximum ratios. So a
+/// corrupt page header cannot make the reader allocate gigabytes. Throws
+/// IOException(PARQUET_CORRUPT_FILE) otherwise.
+void checkDecompressedSize(Codec codec, const uint8_t* src, size_t src_size, size_t dst_size);
+
 }  // namespace loch::parquet
