@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "loch/vector/vector_ops.h"
+
 namespace loch {
 
 namespace {
@@ -13,20 +15,8 @@ VectorPtr subsetColumn(const VectorPtr& col, const RowList& rows, const BufferPt
       return Vector::makeDictionary(col, flat_indices, m);
     case VectorEncoding::Constant:
       return Vector::makeConstant(col->getValue(0), m);
-    case VectorEncoding::Dictionary: {
-      auto idx = std::make_shared<Buffer>(static_cast<size_t>(m) * sizeof(int32_t));
-      int32_t* out = idx->as<int32_t>();
-      const int32_t* in = col->indices();
-      for (int64_t j = 0; j < m; ++j) out[j] = in[rows[j]];
-      BufferPtr validity;
-      if (const uint8_t* v = col->validity()) {
-        validity = std::make_shared<Buffer>(bits::bytesFor(m));
-        uint8_t* vo = validity->data();
-        for (int64_t j = 0; j < m; ++j)
-          if (bits::get(v, rows[j])) bits::set(vo, j);
-      }
-      return Vector::makeDictionary(col->dictionary(), idx, m, validity);
-    }
+    case VectorEncoding::Dictionary:
+      return gatherPreservingDictionary(*col, rows.data(), m);
   }
   return col;
 }

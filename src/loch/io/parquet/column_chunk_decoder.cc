@@ -46,17 +46,6 @@ void decodeFixedDeltaByteArray(const uint8_t* data, size_t size, size_t count, s
   }
 }
 
-void clearPage(ColumnChunkData& page) {
-  page.num_levels = 0;
-  page.num_values = 0;
-  page.def_levels.clear();
-  page.rep_levels.clear();
-  page.fixed.clear();
-  page.bytes.offsets.resize(1);
-  page.bytes.data.clear();
-  page.dictionary_index_reader.reset();
-}
-
 }  // namespace
 
 uint8_t* ColumnChunkDecoder::PageBuffer::resize(size_t size) {
@@ -87,7 +76,7 @@ ColumnChunkData ColumnChunkDecoder::decodeAll() {
 
 bool ColumnChunkDecoder::nextDataPage(ColumnChunkData& page) {
   lazy_dictionary_ = true;
-  clearPage(page);
+  page.clearValues();
   page.physical_type = column_.physical_type;
   page.type_length = column_.type_length;
   page.max_definition_level = column_.max_definition_level;

@@ -56,14 +56,6 @@ size_t scatterByLevels(const uint8_t* src, const int16_t* def, int16_t max_def, 
   return k;
 }
 
-void resetBatch(ColumnChunkData& b) {
-  b.num_levels = 0;
-  b.num_values = 0;
-  b.def_levels.clear();
-  b.fixed.clear();
-  b.bytes.offsets.resize(1);
-  b.bytes.data.clear();
-}
 
 }  // namespace
 
@@ -138,7 +130,7 @@ const uint8_t* ColumnChunkScanner::readFixed(int64_t count, uint8_t* dst) {
 
 VectorPtr ColumnChunkScanner::next(int64_t rows) {
   if (direct_width_ > 0) return nextDirect(rows);
-  resetBatch(batch_);
+  batch_.clearValues();
   batch_indices_.clear();
   keep_dictionary_ = node_.conversion == ValueConversion::kBytes && column_.physical_type == PhysicalType::kByteArray;
   const bool has_def = column_.max_definition_level > 0;
@@ -163,7 +155,7 @@ VectorPtr ColumnChunkScanner::next(int64_t rows) {
 }
 
 VectorPtr ColumnChunkScanner::nextSelected(int64_t rows, const int32_t* selected, int64_t count) {
-  resetBatch(batch_);
+  batch_.clearValues();
   batch_indices_.clear();
   keep_dictionary_ = node_.conversion == ValueConversion::kBytes && column_.physical_type == PhysicalType::kByteArray;
   const bool has_def = column_.max_definition_level > 0;

@@ -20,6 +20,17 @@ size_t physicalWidth(PhysicalType type, int32_t type_length) {
   return 0;
 }
 
+void ColumnChunkData::clearValues() {
+  num_levels = 0;
+  num_values = 0;
+  def_levels.clear();
+  rep_levels.clear();
+  fixed.clear();
+  bytes.offsets.resize(1);
+  bytes.data.clear();
+  dictionary_index_reader.reset();
+}
+
 size_t ColumnChunkData::valueWidth() const { return physicalWidth(physical_type, type_length); }
 
 ColumnChunkData readColumnChunk(const uint8_t* chunk, size_t size, const ColumnDescriptor& column,

@@ -43,6 +43,8 @@ struct ColumnChunkData {
   /// the next page is decoded.
   std::optional<DictionaryIndexDecoder> dictionary_index_reader;
 
+  /// Empties levels and values (counts to 0), keeping the buffers' capacity.
+  void clearValues();
   /// Bytes per fixed-width value (0 for BYTE_ARRAY).
   size_t valueWidth() const;
   /// The fixed values reinterpreted as T (int32_t, int64_t, float, double).
